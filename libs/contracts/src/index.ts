@@ -1,0 +1,5 @@
+export * from './money';
+export * from './parties';
+export * from './messages';
+export * from './order-view';
+export * from './activities';

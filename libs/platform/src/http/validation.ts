@@ -1,0 +1,39 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ProblemException, type FieldProblem } from './problem';
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const error of errors) {
+    const path = /^\d+$/.test(error.property)
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
+    for (const message of Object.values(error.constraints ?? {})) {
+      out.push({ field: path, message: message.replace(/^(?:[\w.[\]]+\.)?(\w+) /, '$1 ') });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
+  }
+  return out;
+}
+
+/** One validation setup for every service: unknown fields are refused, types and ranges checked. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    forbidUnknownValues: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const fields = flattenValidationErrors(errors);
+      return new ProblemException(
+        400,
+        'validation',
+        'Invalid request',
+        fields.map((f) => `${f.field}: ${f.message}`).join('; '),
+        fields,
+      );
+    },
+  });
+}
