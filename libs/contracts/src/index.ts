@@ -3,3 +3,4 @@ export * from './parties';
 export * from './messages';
 export * from './order-view';
 export * from './activities';
+export * from './dates';

@@ -12,3 +12,4 @@ export * from './temporal/worker-host';
 export * from './temporal/workflow-gateway';
 export * from './temporal/temporal.module';
 export * from './platform.module';
+export * from './http/params';

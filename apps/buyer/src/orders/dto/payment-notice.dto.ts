@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO4217CurrencyCode, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class PaymentNoticeDto {
+  @ApiProperty({ description: 'Amount paid, in minor units; must equal the amount due', example: 123450 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  amountMinor: number;
+
+  @ApiProperty({ example: 'EUR' })
+  @IsISO4217CurrencyCode()
+  currency: string;
+
+  @ApiProperty({ description: 'Who in procurement pays', example: 'buyer.jonas' })
+  @IsString()
+  @Length(1, 100)
+  paidBy: string;
+
+  @ApiPropertyOptional({ description: "The buyer's own payment reference" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  paymentReference?: string;
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { orderWorkflowId, type OrderView, type PaymentNotice } from '@tradelane/contracts';
+import { WorkflowGateway, conflict, notFound } from '@tradelane/platform';
+import { orderViewQuery, paymentNoticeUpdate } from '@tradelane/workflows';
+import { OrderConfirmationsService } from '../order-confirmations/order-confirmations.service';
+import { BuyerPayment } from '../payments/buyer-payment.entity';
+import type { PaymentNoticeDto } from './dto/payment-notice.dto';
+
+@Injectable()
+export class BuyerOrdersService {
+  constructor(
+    private readonly confirmations: OrderConfirmationsService,
+    @InjectRepository(BuyerPayment) private readonly payments: Repository<BuyerPayment>,
+    private readonly workflows: WorkflowGateway,
+  ) {}
+
+  view(orderId: string): Promise<OrderView> {
+    return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
+  }
+
+  async confirmation(orderId: string) {
+    const record = await this.confirmations.find(orderId);
+    if (!record) throw notFound('order confirmation', orderId);
+    return record.confirmation;
+  }
+
+  /** The buyer pays: the payment notice (step 7) goes to the gateway through the order. */
+  async pay(orderId: string, dto: PaymentNoticeDto): Promise<PaymentNotice> {
+    const confirmation = await this.confirmations.find(orderId);
+    if (!confirmation) throw conflict(`order ${orderId} has no order confirmation yet; nothing is due`);
+    if (await this.payments.existsBy({ orderId })) throw conflict(`order ${orderId} is already paid`);
+    const notice: PaymentNotice = {
+      orderId,
+      buyerId: confirmation.buyerId,
+      amount: { amountMinor: dto.amountMinor, currency: dto.currency },
+      paymentReference: dto.paymentReference ?? `order ${orderId}`,
+      paidBy: dto.paidBy,
+    };
+    await this.workflows.update(orderWorkflowId(orderId), paymentNoticeUpdate, notice);
+    await this.payments
+      .createQueryBuilder()
+      .insert()
+      .values({
+        orderId,
+        buyerId: notice.buyerId,
+        amountMinor: notice.amount.amountMinor,
+        currency: notice.amount.currency,
+        paymentReference: notice.paymentReference,
+        paidBy: notice.paidBy,
+        paidAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+    return notice;
+  }
+}

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type AnswerMode = 'automatic' | 'manual';
+
+@Entity({ name: 'carriers' })
+export class Carrier {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'answer_mode', type: 'text' })
+  answerMode: AnswerMode;
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ShippingInquiriesService } from '../shipping-inquiries/shipping-inquiries.service';
+import { TransportNoticesService } from '../transport-notices/transport-notices.service';
+import { CarriersService } from './carriers.service';
+import { AnswerModeDto, StatusFilterDto } from './dto/carrier.dto';
+
+@ApiTags('carriers')
+@Controller('carriers')
+export class CarriersController {
+  constructor(
+    private readonly carriers: CarriersService,
+    private readonly inquiries: ShippingInquiriesService,
+    private readonly notices: TransportNoticesService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Carriers on this service, with how each answers' })
+  list() {
+    return this.carriers.list();
+  }
+
+  @Put(':carrierId/answer-mode')
+  @ApiOperation({ summary: 'Quote and accept automatically from rate cards, or wait for a person' })
+  setAnswerMode(@Param('carrierId') carrierId: string, @Body() body: AnswerModeDto) {
+    return this.carriers.setAnswerMode(carrierId, body.answerMode);
+  }
+
+  @Get(':carrierId/rate-cards')
+  @ApiOperation({ summary: "The carrier's rate cards" })
+  async rateCards(@Param('carrierId') carrierId: string) {
+    await this.carriers.get(carrierId);
+    return this.carriers.rateCardsOf(carrierId);
+  }
+
+  @Get(':carrierId/shipping-inquiries')
+  @ApiOperation({ summary: 'Shipping inquiries (step 4) addressed to this carrier' })
+  async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: StatusFilterDto) {
+    await this.carriers.get(carrierId);
+    return this.inquiries.list(carrierId, filter.status === 'accepted' ? undefined : filter.status);
+  }
+
+  @Get(':carrierId/transport-notices')
+  @ApiOperation({ summary: 'Transport notices (step 7) addressed to this carrier' })
+  async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: StatusFilterDto) {
+    await this.carriers.get(carrierId);
+    return this.notices.list(carrierId, filter.status === 'quoted' ? undefined : filter.status);
+  }
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { AnswerMode } from '../carrier.entity';
+
+export class AnswerModeDto {
+  @ApiProperty({ enum: ['automatic', 'manual'], description: 'automatic: quote from rate cards and accept bookings; manual: wait for a person' })
+  @IsIn(['automatic', 'manual'])
+  answerMode: AnswerMode;
+}
+
+export class StatusFilterDto {
+  @ApiProperty({ enum: ['open', 'quoted', 'accepted'], required: false })
+  @IsOptional()
+  @IsIn(['open', 'quoted', 'accepted'])
+  status?: 'open' | 'quoted' | 'accepted';
+}

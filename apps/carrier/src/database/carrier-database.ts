@@ -1,0 +1,12 @@
+import type { PartyDatabase } from '@tradelane/platform';
+import { Carrier } from '../carriers/carrier.entity';
+import { RateCard } from '../carriers/rate-card.entity';
+import { ShippingInquiryRecord } from '../shipping-inquiries/shipping-inquiry.entity';
+import { TransportNoticeRecord } from '../transport-notices/transport-notice.entity';
+import { CarrierInitial1764000000000 } from './migrations/1764000000000-carrier-initial';
+
+export const carrierDatabase: PartyDatabase = {
+  schema: 'carrier',
+  entities: [Carrier, RateCard, ShippingInquiryRecord, TransportNoticeRecord],
+  migrations: [CarrierInitial1764000000000],
+};

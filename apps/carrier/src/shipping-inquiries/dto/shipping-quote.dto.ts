@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class ShippingQuoteDto {
+  @ApiProperty({ description: "Who at the carrier's desk quotes", example: 'desk.omar' })
+  @IsString()
+  @Length(1, 100)
+  quotedBy: string;
+
+  @ApiPropertyOptional({ description: 'Price in minor units of the order currency; defaults to the rate card' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000_000)
+  priceMinor?: number;
+
+  @ApiPropertyOptional({ description: 'Pickup date (YYYY-MM-DD); defaults to when the goods are ready' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  pickupDate?: string;
+
+  @ApiPropertyOptional({ description: 'Delivery date (YYYY-MM-DD); defaults to pickup plus transit days' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Length(10, 10)
+  deliveryDate?: string;
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { orderWorkflowId, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
+import { WorkflowGateway, conflict, notFound, unprocessable } from '@tradelane/platform';
+import { shippingQuoteUpdate } from '@tradelane/workflows';
+import { CarriersService } from '../carriers/carriers.service';
+import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
+import { buildShippingQuote, pickRateCard } from './shipping-quote';
+import { ShippingInquiryRecord } from './shipping-inquiry.entity';
+
+@Injectable()
+export class ShippingInquiriesService {
+  constructor(
+    @InjectRepository(ShippingInquiryRecord) private readonly inquiries: Repository<ShippingInquiryRecord>,
+    private readonly carriers: CarriersService,
+    private readonly orders: WorkflowGateway,
+  ) {}
+
+  /** Activity: step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
+  async receiveShippingInquiry(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
+    await this.inquiries
+      .createQueryBuilder()
+      .insert()
+      .values({
+        inquiryId: inquiry.inquiryId,
+        orderId: inquiry.orderId,
+        carrierId: inquiry.carrierId,
+        inquiry,
+        status: 'open',
+        receivedAt: new Date(),
+      })
+      .orIgnore()
+      .execute();
+    const record = await this.inquiries.findOneByOrFail({ inquiryId: inquiry.inquiryId });
+    if (record.quote) return { mode: 'automatic', answer: record.quote };
+    const carrier = await this.carriers.list().then((all) => all.find((c) => c.id === inquiry.carrierId));
+    if (!carrier) return { mode: 'declined', reason: `no carrier ${inquiry.carrierId}` };
+    if (carrier.answerMode === 'manual') return { mode: 'manual' };
+    const card = pickRateCard(await this.carriers.rateCardsOf(carrier.id), inquiry);
+    if (!card) return { mode: 'declined', reason: `${carrier.id} has no rate for ${inquiry.origin.country} → ${inquiry.destination.country}` };
+    const quote = buildShippingQuote(inquiry, card, new Date());
+    await this.inquiries.update({ inquiryId: inquiry.inquiryId, status: 'open' }, { status: 'quoted', quote });
+    return { mode: 'automatic', answer: quote };
+  }
+
+  /** A person at the carrier's desk quotes (step 5). */
+  async quote(inquiryId: string, dto: ShippingQuoteDto): Promise<ShippingQuote> {
+    const record = await this.get(inquiryId);
+    if (record.status !== 'open') throw conflict(`shipping inquiry ${inquiryId} is already quoted`);
+    const card = pickRateCard(await this.carriers.rateCardsOf(record.carrierId), record.inquiry);
+    if (!card && dto.priceMinor === undefined) {
+      throw unprocessable([{ field: 'priceMinor', message: 'no rate card covers this lane, so a price is required' }]);
+    }
+    if (dto.pickupDate && dto.deliveryDate && dto.deliveryDate < dto.pickupDate) {
+      throw unprocessable([{ field: 'deliveryDate', message: 'must not be before pickupDate' }]);
+    }
+    const quote = buildShippingQuote(record.inquiry, card, new Date(), dto);
+    await this.orders.update(orderWorkflowId(record.orderId), shippingQuoteUpdate, quote);
+    await this.inquiries.update({ inquiryId, status: 'open' }, { status: 'quoted', quote });
+    return quote;
+  }
+
+  async get(inquiryId: string): Promise<ShippingInquiryRecord> {
+    const record = await this.inquiries.findOneBy({ inquiryId });
+    if (!record) throw notFound('shipping inquiry', inquiryId);
+    return record;
+  }
+
+  list(carrierId: string, status?: 'open' | 'quoted'): Promise<ShippingInquiryRecord[]> {
+    return this.inquiries.find({
+      where: { carrierId, ...(status ? { status } : {}) },
+      order: { receivedAt: 'ASC' },
+      take: 500,
+    });
+  }
+}

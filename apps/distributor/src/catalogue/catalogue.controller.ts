@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Repository } from 'typeorm';
+import { CatalogueItem } from './catalogue-item.entity';
+
+@ApiTags('catalogue')
+@Controller('catalogue')
+export class CatalogueController {
+  constructor(@InjectRepository(CatalogueItem) private readonly items: Repository<CatalogueItem>) {}
+
+  @Get()
+  @ApiOperation({ summary: 'SKUs a purchase order may contain' })
+  list() {
+    return this.items.find({ order: { sku: 'ASC' } });
+  }
+}

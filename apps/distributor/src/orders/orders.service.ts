@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { orderWorkflowId, type OrderView, type RecordedMessage } from '@tradelane/contracts';
+import { WorkflowGateway, notFound } from '@tradelane/platform';
+import { orderViewQuery } from '@tradelane/workflows';
+import { OrderMessagesService } from '../order-messages/order-messages.service';
+import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectRepository(PurchaseOrderRecord) private readonly orders: Repository<PurchaseOrderRecord>,
+    private readonly messages: OrderMessagesService,
+    private readonly workflows: WorkflowGateway,
+  ) {}
+
+  async view(orderId: string): Promise<OrderView> {
+    await this.mustExist(orderId);
+    return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
+  }
+
+  async messagesOf(orderId: string): Promise<RecordedMessage[]> {
+    await this.mustExist(orderId);
+    return this.messages.forOrder(orderId);
+  }
+
+  /** Activity: keeps the distributor's order list in step with the workflow's end state. */
+  async recordOrderStatus(orderId: string, status: string, at: string): Promise<void> {
+    await this.orders.update({ orderId }, { status, updatedAt: new Date(at) });
+  }
+
+  private async mustExist(orderId: string): Promise<void> {
+    if (!(await this.orders.existsBy({ orderId }))) throw notFound('order', orderId);
+  }
+}

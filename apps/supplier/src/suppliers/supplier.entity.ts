@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type AnswerMode = 'automatic' | 'manual';
+
+@Entity({ name: 'suppliers' })
+export class Supplier {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'answer_mode', type: 'text' })
+  answerMode: AnswerMode;
+
+  @Column({ name: 'location_code', type: 'text' })
+  locationCode: string;
+
+  @Column({ name: 'location_country', type: 'char', length: 2 })
+  locationCountry: string;
+
+  @Column({ name: 'lead_days', type: 'int' })
+  leadDays: number;
+}

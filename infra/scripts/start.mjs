@@ -1,0 +1,180 @@
+// `npm start`: Temporal, PostgreSQL, the five party services with their workers, and demo data.
+// TEMPORAL_ADDRESS or DATABASE_URL point at real ones instead of the embedded defaults.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
+import { ensureTemporalCli } from '../temporal/ensure-cli.mjs';
+import { startTemporalDevServer } from '../temporal/dev-server.mjs';
+import { isPortFree } from './free-port.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(root, 'dist');
+const dataDir = resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data'));
+const host = process.env.HOST ?? '127.0.0.1';
+
+const services = [
+  { role: 'buyer', entry: 'apps/buyer/src/main.js', port: Number(process.env.BUYER_PORT ?? 3001) },
+  { role: 'distributor', entry: 'apps/distributor/src/main.js', port: Number(process.env.DISTRIBUTOR_PORT ?? 3002) },
+  { role: 'supplier', entry: 'apps/supplier/src/main.js', port: Number(process.env.SUPPLIER_PORT ?? 3003) },
+  { role: 'carrier', entry: 'apps/carrier/src/main.js', port: Number(process.env.CARRIER_PORT ?? 3004) },
+  { role: 'payment-gateway', entry: 'apps/payment-gateway/src/main.js', port: Number(process.env.PAYMENT_GATEWAY_PORT ?? 3005) },
+];
+
+const stops = [];
+const children = [];
+let stopping = false;
+
+function say(message) {
+  console.log(`[tradelane] ${message}`);
+}
+
+async function requireFreePort(port, variable) {
+  if (!(await isPortFree(port))) {
+    throw new Error(`port ${port} is in use; stop what holds it or set ${variable} to another port`);
+  }
+}
+
+function runNode(args, env, label) {
+  const child = spawn(process.execPath, ['-r', 'tsconfig-paths/register', ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, TS_NODE_BASEURL: dist, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream, out) => {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) out.write(`[${label}] ${line}\n`);
+    });
+  };
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
+  return child;
+}
+
+async function waitForHealth(url, child, label) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode} while starting`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${label} did not become healthy at ${url}`);
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping...');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((r) => {
+          if (child.exitCode !== null) return r();
+          child.once('exit', r);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+  process.exit(code);
+}
+
+async function main() {
+  if (!existsSync(join(dist, 'workflow-bundle.js'))) {
+    throw new Error('dist/ is missing: run `npm start` (it builds first) or `npm run build`');
+  }
+  for (const s of services) await requireFreePort(s.port, `${s.role.toUpperCase().replace('-', '_')}_PORT`);
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalUi = process.env.TEMPORAL_UI_URL;
+  if (!temporalAddress) {
+    const port = Number(process.env.TEMPORAL_PORT ?? 7233);
+    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+    await requireFreePort(port, 'TEMPORAL_PORT');
+    await requireFreePort(uiPort, 'TEMPORAL_UI_PORT');
+    const binary = ensureTemporalCli({ log: say });
+    say(`starting Temporal dev server (${binary})`);
+    const server = await startTemporalDevServer({
+      binary,
+      port,
+      uiPort,
+      dbFile: join(dataDir, 'temporal', 'temporal.db'),
+      logFile: join(dataDir, 'logs', 'temporal.log'),
+    });
+    stops.push(() => server.stop());
+    temporalAddress = server.address;
+    temporalUi = `http://127.0.0.1:${uiPort}`;
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.POSTGRES_PORT ?? 54329);
+    await requireFreePort(port, 'POSTGRES_PORT');
+    say('starting embedded PostgreSQL');
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
+    stops.push(() => pg.stop());
+    databaseUrl = pg.url;
+  }
+
+  say('applying migrations and demo data');
+  const prepare = runNode([join(dist, 'infra/stack/prepare-database.js'), '--seed'], { DATABASE_URL: databaseUrl }, 'database');
+  const prepared = await new Promise((r) => prepare.once('exit', r));
+  if (prepared !== 0) throw new Error('migrations failed; see the output above');
+
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js'),
+  };
+  for (const s of services) {
+    const child = runNode([join(dist, s.entry)], { ...env, PORT: String(s.port), HOST: host }, s.role);
+    children.push(child);
+    child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`[tradelane] ${s.role} exited with code ${code}; stopping everything`);
+        void shutdown(1);
+      }
+    });
+  }
+  await Promise.all(
+    services.map((s, i) => waitForHealth(`http://${host}:${s.port}/health`, children[i], s.role)),
+  );
+
+  const lines = [
+    '',
+    'Tradelane is up.',
+    '',
+    ...services.map((s) => `  ${s.role.padEnd(16)} http://${host}:${s.port}   API docs: http://${host}:${s.port}/docs`),
+    '',
+    `  Temporal         ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`,
+    `  PostgreSQL       ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+    '',
+    'Walk an order through the eight steps with the curl lines in README.md. Ctrl-C stops everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (error) => {
+  console.error(`[tradelane] ${error.message ?? error}`);
+  await shutdown(1);
+});
