@@ -1,0 +1,163 @@
+import { purchaseOrder } from '../support/purchase-orders';
+import { eventually, startStack, type Stack } from '../support/stack';
+
+/**
+ * One multi-line order from two suppliers, shipped from two origins, carried through all eight
+ * steps by the people of each party, over the services' HTTP APIs only.
+ */
+describe('an order walked through the eight steps by people', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const stockOf = async (supplierId: string) => {
+    const res = await stack.http.supplier.get(`/suppliers/${supplierId}/stock`).expect(200);
+    return Object.fromEntries(res.body.map((i: { sku: string; onHand: number }) => [i.sku, i.onHand]));
+  };
+
+  const openItem = <T extends { orderId: string }>(path: string, orderId: string, service: 'supplier' | 'carrier') =>
+    eventually(`${path} for order ${orderId}`, async () => {
+      const res = await stack.http[service].get(path).query({ status: 'open' }).expect(200);
+      return (res.body as T[]).find((item) => item.orderId === orderId);
+    });
+
+  it('completes with every message recorded, stock taken once and one payment of the confirmed amount', async () => {
+    const { http } = stack;
+    const acmeBefore = await stockOf('acme-steel');
+    const nordicBefore = await stockOf('nordic-parts');
+
+    // Step 1: procurement submits.
+    const submitted = await http.distributor
+      .post('/purchase-orders')
+      .send(
+        purchaseOrder([
+          { sku: 'BOLT-M8', quantity: 400 },
+          { sku: 'BEAM-200', quantity: 2 },
+          { sku: 'GEAR-40', quantity: 10 },
+        ]),
+      )
+      .expect(201);
+    const orderId: string = submitted.body.orderId;
+    expect((await http.buyer.get(`/orders/${orderId}`).expect(200)).body.status).toBe('sourcing');
+
+    // Steps 2-3: each supplier's clerk sees the inquiry and answers it.
+    const acmeInquiry = await openItem<{ orderId: string; inquiryId: string; lines: { lineNo: number; quantity: number }[] }>(
+      '/suppliers/acme-steel/stock-inquiries', orderId, 'supplier');
+    expect(acmeInquiry.lines.map((l) => l.lineNo)).toEqual([1, 2]);
+    // A clerk who commits more than was asked is told which field is wrong, and the inquiry stays open.
+    const tooMuch = await http.supplier
+      .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
+      .send({ answeredBy: 'clerk.anna', lines: [{ lineNo: 1, quantityCommitted: 401 }, { lineNo: 2, quantityCommitted: 2 }] })
+      .expect(422);
+    expect(tooMuch.body.errors).toEqual([expect.objectContaining({ field: 'lines[0].quantityCommitted' })]);
+    await http.supplier
+      .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
+      .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
+      .expect(200);
+    await http.supplier
+      .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
+      .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
+      .expect(409);
+    const nordicInquiry = await openItem<{ orderId: string; inquiryId: string; lines: { lineNo: number; quantity: number }[] }>(
+      '/suppliers/nordic-parts/stock-inquiries', orderId, 'supplier');
+    await http.supplier
+      .post(`/stock-inquiries/${nordicInquiry.inquiryId}/answer`)
+      .send({ answeredBy: 'lager.sven', lines: [{ lineNo: 3, quantityCommitted: 10 }] })
+      .expect(200);
+
+    // Steps 4-5: each origin's carrier desk quotes.
+    for (const carrierId of ['rhein-freight', 'baltic-lines']) {
+      const inquiry = await openItem<{ orderId: string; inquiryId: string }>(
+        `/carriers/${carrierId}/shipping-inquiries`, orderId, 'carrier');
+      await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${carrierId}` }).expect(200);
+    }
+
+    // Step 6: the buyer sees the confirmation.
+    const confirmation = await eventually('order confirmation', async () => {
+      const res = await http.buyer.get(`/orders/${orderId}/confirmation`);
+      return res.status === 200 ? res.body : undefined;
+    });
+    const goods = 400 * 35 + 2 * 8900 + 10 * 2450;
+    expect(confirmation.goods).toEqual({ amountMinor: goods, currency: 'EUR' });
+    const freight = confirmation.freight.reduce((sum: number, f: { price: { amountMinor: number } }) => sum + f.price.amountMinor, 0);
+    expect(confirmation.freight.map((f: { carrierId: string }) => f.carrierId).sort()).toEqual(['baltic-lines', 'rhein-freight']);
+    expect(confirmation.amountDue).toEqual({ amountMinor: goods + freight, currency: 'EUR' });
+
+    // Step 7: carriers accept their bookings; the buyer pays.
+    for (const carrierId of ['rhein-freight', 'baltic-lines']) {
+      const notice = await openItem<{ orderId: string; noticeId: string }>(`/carriers/${carrierId}/transport-notices`, orderId, 'carrier');
+      await http.carrier.post(`/transport-notices/${notice.noticeId}/accept`).send({ acceptedBy: `driver@${carrierId}` }).expect(200);
+    }
+    const wrongAmount = await http.buyer
+      .post(`/orders/${orderId}/payment-notice`)
+      .send({ amountMinor: confirmation.amountDue.amountMinor - 1, currency: 'EUR', paidBy: 'jonas' })
+      .expect(409);
+    expect(wrongAmount.body.detail).toContain('amount due');
+    await http.buyer
+      .post(`/orders/${orderId}/payment-notice`)
+      .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .expect(200);
+
+    // Step 8: the transfer notice settles the order.
+    const final = await eventually('the order to complete', async () => {
+      const res = await http.buyer.get(`/orders/${orderId}`).expect(200);
+      return res.body.status === 'completed' ? res.body : undefined;
+    });
+    expect(final.waitingFor).toEqual([]);
+    expect(final.transfer.amount).toEqual(confirmation.amountDue);
+
+    const messages: { step: number; name: string; sender: { role: string; id: string }; receiver: { role: string; id: string } }[] =
+      (await http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    const route = (m: (typeof messages)[number]) => `${m.name}: ${m.sender.role}/${m.sender.id} -> ${m.receiver.role}/${m.receiver.id}`;
+    const steps = messages.map((m) => m.step);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    expect(messages.map(route).sort()).toEqual(
+      [
+        'purchase-order: buyer/muster-maschinenbau -> distributor/tradelane',
+        'stock-inquiry: distributor/tradelane -> supplier/acme-steel',
+        'stock-inquiry: distributor/tradelane -> supplier/nordic-parts',
+        'stock-answer: supplier/acme-steel -> distributor/tradelane',
+        'stock-answer: supplier/nordic-parts -> distributor/tradelane',
+        'shipping-inquiry: distributor/tradelane -> carrier/rhein-freight',
+        'shipping-inquiry: distributor/tradelane -> carrier/baltic-lines',
+        'shipping-quote: carrier/rhein-freight -> distributor/tradelane',
+        'shipping-quote: carrier/baltic-lines -> distributor/tradelane',
+        'order-confirmation: distributor/tradelane -> buyer/muster-maschinenbau',
+        'dispatch-notice: distributor/tradelane -> supplier/acme-steel',
+        'dispatch-notice: distributor/tradelane -> supplier/nordic-parts',
+        'transport-notice: distributor/tradelane -> carrier/rhein-freight',
+        'transport-notice: distributor/tradelane -> carrier/baltic-lines',
+        'payment-notice: buyer/muster-maschinenbau -> payment-gateway/tradelane-pay',
+        'transfer-notice: payment-gateway/tradelane-pay -> distributor/tradelane',
+      ].sort(),
+    );
+    expect(messages.at(-1)!.name).toBe('transfer-notice');
+
+    // Stock left the suppliers exactly once.
+    const acmeAfter = await stockOf('acme-steel');
+    const nordicAfter = await stockOf('nordic-parts');
+    expect(acmeAfter['BOLT-M8']).toBe(acmeBefore['BOLT-M8'] - 400);
+    expect(acmeAfter['BEAM-200']).toBe(acmeBefore['BEAM-200'] - 2);
+    expect(acmeAfter['NUT-M8']).toBe(acmeBefore['NUT-M8']);
+    expect(nordicAfter['GEAR-40']).toBe(nordicBefore['GEAR-40'] - 10);
+    expect((await http.supplier.get('/suppliers/acme-steel/dispatch-notices').expect(200)).body).toHaveLength(1);
+
+    // The gateway took exactly one payment, of the confirmed amount, and its ledger balances.
+    const payments = (await http['payment-gateway'].get('/payments').query({ orderId }).expect(200)).body;
+    expect(payments).toHaveLength(1);
+    expect(payments[0].amountMinor).toBe(confirmation.amountDue.amountMinor);
+    const ledger = (await http['payment-gateway'].get('/ledger/balance').expect(200)).body;
+    expect(ledger).toEqual([expect.objectContaining({ currency: 'EUR', balanced: true, debitsMinor: 2 * confirmation.amountDue.amountMinor })]);
+
+    // A finished order takes no more answers.
+    await http.buyer
+      .post(`/orders/${orderId}/payment-notice`)
+      .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .expect(409);
+  });
+});

@@ -1,0 +1,19 @@
+import { addDays, isoDate } from '@tradelane/contracts';
+
+export const shipTo = {
+  name: 'Muster Maschinenbau GmbH, Goods In',
+  line1: 'Industriestr. 5',
+  city: 'Köln',
+  postalCode: '50667',
+  country: 'DE',
+};
+
+export function purchaseOrder(lines: { sku: string; quantity: number; priceCeilingMinor?: number }[]) {
+  return {
+    buyerId: 'muster-maschinenbau',
+    lines,
+    shipTo,
+    wantedBy: addDays(isoDate(new Date()), 21),
+    currency: 'EUR',
+  };
+}

@@ -1,0 +1,80 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import request from 'supertest';
+import type { PartyRole } from '@tradelane/contracts';
+import { configureApp } from '@tradelane/platform';
+import { partyServices } from '../../infra/stack/parties';
+import { prepareDatabase } from '../../infra/stack/prepare-database';
+import { createTestDatabase } from './test-database';
+
+export interface Stack {
+  /** supertest agents, one per party's HTTP API */
+  http: Record<PartyRole, ReturnType<typeof request>>;
+  apps: Record<PartyRole, INestApplication>;
+  /** direct SQL, for test set-up and for asserting what the services stored */
+  db: Pool;
+  temporal: Client;
+  taskQueuePrefix: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real thing, in this process: all five services as their main.ts builds them (same module,
+ * same configureApp), each with its Temporal worker, on a fresh database with the demo data.
+ */
+export async function startStack(): Promise<Stack> {
+  const database = await createTestDatabase();
+  await prepareDatabase(database.url, { seed: true });
+  const taskQueuePrefix = `t${randomUUID().slice(0, 8)}-`;
+  process.env.DATABASE_URL = database.url;
+  process.env.TEMPORAL_TASK_QUEUE_PREFIX = taskQueuePrefix;
+
+  const apps = {} as Record<PartyRole, INestApplication>;
+  const http = {} as Stack['http'];
+  for (const party of partyServices()) {
+    const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'] });
+    configureApp(app, party.api);
+    await app.init();
+    apps[party.role] = app;
+    http[party.role] = request(app.getHttpServer());
+  }
+  const db = new Pool({ connectionString: database.url, max: 3 });
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection, namespace: 'default' });
+  return {
+    http,
+    apps,
+    db,
+    temporal,
+    taskQueuePrefix,
+    async close() {
+      for (const app of Object.values(apps).reverse()) await app.close();
+      await connection.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value that is not undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
