@@ -54,7 +54,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           : Array.isArray((body as { message?: unknown }).message)
             ? ((body as { message: string[] }).message).join('; ')
             : String((body as { message?: unknown }).message ?? exception.message);
-      return { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Request failed', status, detail: message };
+      // Nest turns body-parser's SyntaxError into a bare 400; say what was wrong with the body.
+      const detail = status === 400 && /JSON/.test(message) ? `request body is not valid JSON (${message})` : message;
+      return { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Request failed', status, detail };
     }
     // Errors raised by the body parser (malformed JSON, body too large) carry a 4xx status of their own.
     const status = (exception as { status?: unknown; statusCode?: unknown })?.status ??

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { taskQueueFor, type PartyRole } from '@tradelane/contracts';
 import { temporalConfig, type TemporalConfig } from '../config/namespaces';
@@ -12,7 +12,7 @@ export interface WorkflowSource {
 
 /** Runs the Temporal worker of one party inside its service, and stops it with the service. */
 @Injectable()
-export class WorkerHost implements OnApplicationShutdown {
+export class WorkerHost implements BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerHost.name);
   private readonly running: { worker: Worker; done: Promise<void>; connection: NativeConnection }[] = [];
 
@@ -48,7 +48,8 @@ export class WorkerHost implements OnApplicationShutdown {
     this.logger.log(`worker polling ${options.taskQueue}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pool closes, so that in-flight activities can finish. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(
       this.running.map(async ({ worker, done, connection }) => {
         if (worker.getState() === 'RUNNING') worker.shutdown();

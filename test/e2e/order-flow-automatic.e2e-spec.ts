@@ -1,0 +1,97 @@
+import type { OrderView } from '@tradelane/contracts';
+import { orderViewQuery } from '@tradelane/workflows';
+import { purchaseOrder } from '../support/purchase-orders';
+import { eventually, startStack, type Stack } from '../support/stack';
+
+/**
+ * Suppliers and carriers that answer from their own data: the buyer's order and payment are the
+ * only HTTP calls. Waiting and checking go through Temporal and the database, not the APIs.
+ */
+describe('an order with no person in the loop', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'automatic'`);
+    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('completes on the buyer order and payment alone', async () => {
+    const before = await stack.db.query(`SELECT sku, on_hand::int AS "onHand" FROM supplier.stock_items ORDER BY sku`);
+    const submitted = await stack.http.distributor
+      .post('/purchase-orders')
+      .send(purchaseOrder([{ sku: 'NUT-M8', quantity: 1000 }, { sku: 'BEARING-6204', quantity: 40 }]))
+      .expect(201);
+    const orderId: string = submitted.body.orderId;
+    const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
+
+    const confirmed = await eventually('the order confirmation', async () => {
+      const view = await handle.query(orderViewQuery);
+      return view.status === 'awaiting-transport-and-payment' && view.waitingFor.every((w) => w.kind === 'payment')
+        ? view
+        : undefined;
+    });
+    await stack.http.buyer
+      .post(`/orders/${orderId}/payment-notice`)
+      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .expect(200);
+
+    const final: OrderView = await handle.result();
+    expect(final.status).toBe('completed');
+    expect(final.transfer!.amount).toEqual(confirmed.confirmation!.amountDue);
+
+    const messages = await stack.db.query(
+      `SELECT name, payload FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`,
+      [orderId],
+    );
+    const counts: Record<string, number> = {};
+    for (const m of messages.rows) counts[m.name] = (counts[m.name] ?? 0) + 1;
+    expect(counts).toEqual({
+      'purchase-order': 1,
+      'stock-inquiry': 2,
+      'stock-answer': 2,
+      'shipping-inquiry': 2,
+      'shipping-quote': 2,
+      'order-confirmation': 1,
+      'dispatch-notice': 2,
+      'transport-notice': 2,
+      'payment-notice': 1,
+      'transfer-notice': 1,
+    });
+    const answeredBy = messages.rows
+      .filter((m: { name: string }) => m.name === 'stock-answer')
+      .map((m: { payload: { answeredBy: string } }) => m.payload.answeredBy);
+    expect(answeredBy).toEqual(['automatic', 'automatic']);
+    const accepted = await stack.db.query(
+      `SELECT DISTINCT accepted_by FROM carrier.transport_notices WHERE order_id = $1`,
+      [orderId],
+    );
+    expect(accepted.rows).toEqual([{ accepted_by: 'automatic' }]);
+
+    const after = await stack.db.query(`SELECT sku, on_hand::int AS "onHand" FROM supplier.stock_items ORDER BY sku`);
+    const delta = Object.fromEntries(
+      after.rows.map((r: { sku: string; onHand: number }, i: number) => [r.sku, r.onHand - before.rows[i].onHand]),
+    );
+    expect(delta).toEqual({ 'BEAM-200': 0, 'BEARING-6204': -40, 'BOLT-M8': 0, 'GEAR-40': 0, 'NUT-M8': -1000 });
+    const payments = await stack.db.query(`SELECT amount_minor::int AS amount FROM payment_gateway.payments WHERE order_id = $1`, [orderId]);
+    expect(payments.rows).toEqual([{ amount: confirmed.confirmation!.amountDue.amountMinor }]);
+  });
+
+  it('cancels, taking nothing from stock, when a supplier cannot fill a line', async () => {
+    const submitted = await stack.http.distributor
+      .post('/purchase-orders')
+      .send(purchaseOrder([{ sku: 'BEAM-200', quantity: 100000 }]))
+      .expect(201);
+    const final: OrderView = await stack.temporal.workflow.getHandle(submitted.body.workflowId).result();
+    expect(final.status).toBe('cancelled');
+    expect(final.cancellationReason).toContain('line 1 (BEAM-200)');
+    const dispatched = await stack.db.query(`SELECT count(*)::int AS n FROM supplier.dispatch_notices WHERE order_id = $1`, [
+      submitted.body.orderId,
+    ]);
+    expect(dispatched.rows[0].n).toBe(0);
+    const status = await stack.db.query(`SELECT status FROM distributor.purchase_orders WHERE order_id = $1`, [submitted.body.orderId]);
+    expect(status.rows[0].status).toBe('cancelled');
+  });
+});
