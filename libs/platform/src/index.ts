@@ -13,3 +13,4 @@ export * from './temporal/workflow-gateway';
 export * from './temporal/temporal.module';
 export * from './platform.module';
 export * from './http/params';
+export * from './temporal/runtime';

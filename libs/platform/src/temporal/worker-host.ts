@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { taskQueueFor, type PartyRole } from '@tradelane/contracts';
 import { temporalConfig, type TemporalConfig } from '../config/namespaces';
-
-let runtimeInstalled = false;
+import { installTemporalRuntime } from './runtime';
 
 export interface WorkflowSource {
   /** Used when no prebuilt bundle is configured (tests, development): bundled at start. */
@@ -20,14 +19,7 @@ export class WorkerHost implements BeforeApplicationShutdown {
 
   async start(role: PartyRole, activities: object, workflows?: WorkflowSource): Promise<void> {
     if (!this.config.workersEnabled) return;
-    if (!runtimeInstalled) {
-      runtimeInstalled = true;
-      try {
-        Runtime.install({ logger: new DefaultLogger('WARN') });
-      } catch {
-        // Another service in this process installed it already.
-      }
-    }
+    installTemporalRuntime();
     const connection = await NativeConnection.connect({ address: this.config.address });
     const options: WorkerOptions = {
       connection,

@@ -1,0 +1,3 @@
+import { installTemporalRuntime } from '@tradelane/platform';
+
+installTemporalRuntime();
