@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { DispatchNotice, OrderConfirmation, PaymentNotice, StockInquiry, TransportNotice } from '@tradelane/contracts';
+import { OrderConfirmationsService } from '../../apps/buyer/src/order-confirmations/order-confirmations.service';
+import { ShippingInquiriesService } from '../../apps/carrier/src/shipping-inquiries/shipping-inquiries.service';
+import { TransportNoticesService } from '../../apps/carrier/src/transport-notices/transport-notices.service';
+import { OrderMessagesService } from '../../apps/distributor/src/order-messages/order-messages.service';
+import { PaymentNoticesService } from '../../apps/payment-gateway/src/payment-notices/payment-notices.service';
+import { DispatchNoticesService } from '../../apps/supplier/src/dispatch-notices/dispatch-notices.service';
+import { StockInquiriesService } from '../../apps/supplier/src/stock-inquiries/stock-inquiries.service';
+import { startStack, type Stack } from '../support/stack';
+
+/** A retried activity (Temporal retries, or a worker that crashed mid-way) must change nothing the second time. */
+describe('every party activity, delivered twice', () => {
+  let stack: Stack;
+  const orderId = randomUUID();
+  beforeAll(async () => {
+    stack = await startStack();
+    await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'automatic'`);
+    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const count = async (table: string) =>
+    (await stack.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE order_id = $1`, [orderId])).rows[0].n;
+  const twice = async <T>(fn: () => Promise<T>): Promise<[T, T]> => [await fn(), await fn()];
+
+  it('stock inquiry: one record, the same answer', async () => {
+    const inquiries = stack.apps.supplier.get(StockInquiriesService);
+    const inquiry: StockInquiry = { inquiryId: randomUUID(), orderId, supplierId: 'acme-steel', currency: 'EUR', lines: [{ lineNo: 1, sku: 'BOLT-M8', quantity: 5 }] };
+    const [first, second] = await twice(() => inquiries.receiveStockInquiry(inquiry));
+    expect(second).toEqual(first);
+    expect(await count('supplier.stock_inquiries')).toBe(1);
+  });
+
+  it('dispatch notice: stock goes down once', async () => {
+    const dispatches = stack.apps.supplier.get(DispatchNoticesService);
+    const onHand = async () =>
+      (await stack.db.query(`SELECT on_hand::int AS n FROM supplier.stock_items WHERE supplier_id = 'acme-steel' AND sku = 'NUT-M8'`)).rows[0].n;
+    const before = await onHand();
+    const notice: DispatchNotice = { noticeId: randomUUID(), orderId, supplierId: 'acme-steel', carrierId: 'rhein-freight', pickupDate: '2030-01-05', lines: [{ lineNo: 2, sku: 'NUT-M8', quantity: 7 }] };
+    await twice(() => dispatches.receiveDispatchNotice(notice));
+    expect(await onHand()).toBe(before - 7);
+    expect(await count('supplier.stock_movements')).toBe(1);
+  });
+
+  it('shipping inquiry and transport notice: one record each, the same reply', async () => {
+    const inquiries = stack.apps.carrier.get(ShippingInquiriesService);
+    const notices = stack.apps.carrier.get(TransportNoticesService);
+    const destination = { name: 'n', line1: 'l', city: 'Köln', postalCode: '50667', country: 'DE' };
+    const inquiryId = randomUUID();
+    const fixed = { inquiryId, orderId, carrierId: 'rhein-freight', origin: { code: 'DE-HAM', country: 'DE' }, destination, weightGrams: 1000, lineCount: 1, readyDate: '2030-01-05', wantedBy: '2030-02-01', currency: 'EUR' };
+    const [a, b] = await twice(() => inquiries.receiveShippingInquiry(fixed));
+    expect(b).toEqual(a);
+    const notice: TransportNotice = { noticeId: randomUUID(), orderId, carrierId: 'rhein-freight', inquiryId, origin: fixed.origin, destination, pickupDate: '2030-01-05', deliveryDate: '2030-01-08', price: { amountMinor: 100, currency: 'EUR' } };
+    const [n1, n2] = await twice(() => notices.receiveTransportNotice(notice));
+    expect(n2).toEqual(n1);
+    expect(await count('carrier.transport_notices')).toBe(1);
+  });
+
+  it('order confirmation: one record', async () => {
+    const confirmations = stack.apps.buyer.get(OrderConfirmationsService);
+    const confirmation: OrderConfirmation = { orderId, buyerId: 'b1', lines: [], freight: [], goods: { amountMinor: 0, currency: 'EUR' }, amountDue: { amountMinor: 500, currency: 'EUR' }, deliveryDate: '2030-01-08', confirmedAt: 'now' };
+    await twice(() => confirmations.receiveOrderConfirmation(confirmation));
+    expect(await count('buyer.order_confirmations')).toBe(1);
+  });
+
+  it('payment notice: one payment, one transfer, the same transfer notice, a balanced ledger', async () => {
+    const payments = stack.apps['payment-gateway'].get(PaymentNoticesService);
+    const notice: PaymentNotice = { orderId, buyerId: 'b1', amount: { amountMinor: 500, currency: 'EUR' }, paymentReference: 'r', paidBy: 'x' };
+    const [t1, t2] = await twice(() => payments.receivePaymentNotice(notice));
+    expect(t2).toEqual(t1);
+    expect(await count('payment_gateway.payments')).toBe(1);
+    expect(await count('payment_gateway.transfers')).toBe(1);
+    expect(await count('payment_gateway.ledger_entries')).toBe(4);
+    const balance = (await stack.http['payment-gateway'].get('/ledger/balance').expect(200)).body;
+    expect(balance).toEqual([expect.objectContaining({ balanced: true, debitsMinor: 1000, creditsMinor: 1000 })]);
+  });
+
+  it('recorded message: one row, the first payload kept', async () => {
+    const messages = stack.apps.distributor.get(OrderMessagesService);
+    const message = { orderId, seq: 1, step: 1, name: 'purchase-order' as const, sender: { role: 'buyer' as const, id: 'b1' }, receiver: { role: 'distributor' as const, id: 'tradelane' }, sentAt: new Date().toISOString(), payload: { v: 1 } };
+    await messages.recordMessage(message);
+    await messages.recordMessage({ ...message, payload: { v: 2 } });
+    expect(await messages.forOrder(orderId)).toEqual([expect.objectContaining({ seq: 1, payload: { v: 1 } })]);
+  });
+});
