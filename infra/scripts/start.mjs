@@ -5,8 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
-import { ensureTemporalCli } from '../temporal/ensure-cli.mjs';
-import { startTemporalDevServer } from '../temporal/dev-server.mjs';
+import { provideTemporalServer } from '../temporal/provide-server.mjs';
 import { isPortFree } from './free-port.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -109,18 +108,17 @@ async function main() {
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     await requireFreePort(port, 'TEMPORAL_PORT');
     await requireFreePort(uiPort, 'TEMPORAL_UI_PORT');
-    const binary = ensureTemporalCli({ log: say });
-    say(`starting Temporal dev server (${binary})`);
-    const server = await startTemporalDevServer({
-      binary,
+    const server = await provideTemporalServer({
       port,
       uiPort,
       dbFile: join(dataDir, 'temporal', 'temporal.db'),
       logFile: join(dataDir, 'logs', 'temporal.log'),
+      log: say,
     });
+    say(`Temporal: ${server.route}`);
     stops.push(() => server.stop());
     temporalAddress = server.address;
-    temporalUi = `http://127.0.0.1:${uiPort}`;
+    temporalUi = server.uiUrl;
   }
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -15,7 +15,7 @@ export function cacheRoot() {
   return base;
 }
 
-function onPath(name) {
+export function onPath(name) {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     const candidate = join(dir, name);
     if (dir && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -68,8 +68,8 @@ function buildWithGo(target, log) {
   }
 }
 
-/** Returns the path of a temporal CLI binary, building it if it has to. Throws with install advice if it cannot. */
-export function ensureTemporalCli({ log = (m) => console.error(m) } = {}) {
+/** The path of a temporal CLI binary: configured, cached, on the PATH, or built now with Go; else undefined. */
+export function findOrBuildTemporalCli({ log = (m) => console.error(m) } = {}) {
   const configured = process.env.TEMPORAL_CLI_PATH;
   if (configured) {
     if (!existsSync(configured)) throw new Error(`TEMPORAL_CLI_PATH=${configured} does not exist`);
@@ -79,17 +79,24 @@ export function ensureTemporalCli({ log = (m) => console.error(m) } = {}) {
   if (existsSync(cached)) return cached;
   const installed = onPath('temporal');
   if (installed) return installed;
-  const built = buildWithGo(cached, log);
-  if (built) return built;
-  throw new Error(
-    [
-      'No Temporal server is available.',
-      'Either point TEMPORAL_ADDRESS at a running Temporal server,',
-      'or set TEMPORAL_CLI_PATH to a temporal CLI binary,',
-      `or install Go >= 1.25 (https://go.dev/dl/) so that this project can build the temporal CLI ${TEMPORAL_CLI_VERSION} itself`,
-      `(it runs: GOBIN=<cache> go install ${MODULE}@${TEMPORAL_CLI_VERSION}).`,
-    ].join('\n'),
-  );
+  return buildWithGo(cached, log);
+}
+
+export const INSTALL_ADVICE = [
+  'No Temporal server is available, and none could be provided.',
+  'Do one of these:',
+  '  - point TEMPORAL_ADDRESS at a running Temporal server (host:port);',
+  '  - set TEMPORAL_CLI_PATH to a temporal CLI binary (https://docs.temporal.io/cli);',
+  `  - install Go >= 1.25 (https://go.dev/dl/): the project then builds the temporal CLI ${TEMPORAL_CLI_VERSION} itself`,
+  `    (GOBIN=<cache> go install ${MODULE}@${TEMPORAL_CLI_VERSION});`,
+  '  - install a JDK >= 11 and Maven: the project then runs Temporal\'s Java test server from Maven Central.',
+].join('\n');
+
+/** Returns the path of a temporal CLI binary, building it if it has to. Throws with install advice if it cannot. */
+export function ensureTemporalCli(options) {
+  const binary = findOrBuildTemporalCli(options);
+  if (!binary) throw new Error(INSTALL_ADVICE);
+  return binary;
 }
 
 export function temporalCliVersion(binary) {

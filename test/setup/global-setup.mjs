@@ -7,8 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../infra/postgres/embedded.mjs';
 import { freePort } from '../../infra/scripts/free-port.mjs';
-import { startTemporalDevServer } from '../../infra/temporal/dev-server.mjs';
-import { ensureTemporalCli } from '../../infra/temporal/ensure-cli.mjs';
+import { provideTemporalServer } from '../../infra/temporal/provide-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,8 +20,12 @@ export default async function globalSetup() {
 
   const started = Date.now();
   if (!process.env.TEMPORAL_ADDRESS) {
-    const binary = ensureTemporalCli({ log: (m) => console.log(`\n${m}`) });
-    const server = await startTemporalDevServer({ binary, port: await freePort(), logFile: join(scratch, 'temporal.log') });
+    const server = await provideTemporalServer({
+      port: await freePort(),
+      logFile: join(scratch, 'temporal.log'),
+      log: (m) => console.log(`\n${m}`),
+    });
+    console.log(`\n[test setup] Temporal: ${server.route}`);
     stops.push(() => server.stop());
     process.env.TEMPORAL_ADDRESS = server.address;
   }

@@ -1,0 +1,85 @@
+// Fallback when the temporal CLI cannot be had: Temporal's Java test server from Maven Central.
+// It keeps everything in memory and has no Web UI.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cacheRoot, onPath } from './ensure-cli.mjs';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+export const JAVA_TEST_SERVER_VERSION = '1.31.0';
+
+export function javaToolsPresent() {
+  return Boolean(onPath('java') && onPath('mvn'));
+}
+
+/** Fetches the test server and its dependencies once into the cache; returns the classpath folder. */
+export function ensureJavaTestServer({ log }) {
+  const lib = join(cacheRoot(), 'java-test-server', JAVA_TEST_SERVER_VERSION, 'lib');
+  if (existsSync(lib) && readdirSync(lib).some((f) => f.startsWith('temporal-test-server'))) return lib;
+  const staging = `${lib}.staging-${process.pid}`;
+  mkdirSync(staging, { recursive: true });
+  log(`Fetching Temporal's Java test server ${JAVA_TEST_SERVER_VERSION} from Maven Central into ${lib}...`);
+  const result = spawnSync(
+    'mvn',
+    ['-q', '-B', '-f', join(here, 'java-test-server', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (result.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    return undefined;
+  }
+  rmSync(lib, { recursive: true, force: true });
+  renameSync(staging, lib);
+  return lib;
+}
+
+async function answers(address) {
+  const { Connection } = require('@temporalio/client');
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 1000 });
+    await connection.workflowService.getSystemInfo({});
+    await connection.close();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startJavaTestServer({ lib, port, logFile }) {
+  let stdio = 'ignore';
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    const fd = openSync(logFile, 'a');
+    stdio = ['ignore', fd, fd];
+  }
+  const child = spawn('java', ['-cp', `${lib}/*`, 'io.temporal.testserver.TestServer', String(port)], { stdio });
+  let exited;
+  child.once('exit', (code) => (exited = code ?? 'signal'));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const address = `127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (!(await answers(address))) {
+    if (exited !== undefined) throw new Error(`Java test server exited (${exited}) before it was ready`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Java test server did not answer on ${address} within 90 s`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    address,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (exited !== undefined) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
