@@ -14,3 +14,4 @@ export * from './temporal/temporal.module';
 export * from './platform.module';
 export * from './http/params';
 export * from './temporal/runtime';
+export * from './database/receive-once';

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ShippingInquiriesService } from '../shipping-inquiries/shipping-inquiries.service';
 import { TransportNoticesService } from '../transport-notices/transport-notices.service';
 import { CarriersService } from './carriers.service';
-import { AnswerModeDto, StatusFilterDto } from './dto/carrier.dto';
+import { AnswerModeDto, ShippingInquiryFilterDto, TransportNoticeFilterDto } from './dto/carrier.dto';
 
 @ApiTags('carriers')
 @Controller('carriers')
@@ -35,15 +35,15 @@ export class CarriersController {
 
   @Get(':carrierId/shipping-inquiries')
   @ApiOperation({ summary: 'Shipping inquiries (step 4) addressed to this carrier' })
-  async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: StatusFilterDto) {
+  async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: ShippingInquiryFilterDto) {
     await this.carriers.get(carrierId);
-    return this.inquiries.list(carrierId, filter.status === 'accepted' ? undefined : filter.status);
+    return this.inquiries.list(carrierId, filter.status);
   }
 
   @Get(':carrierId/transport-notices')
   @ApiOperation({ summary: 'Transport notices (step 7) addressed to this carrier' })
-  async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: StatusFilterDto) {
+  async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: TransportNoticeFilterDto) {
     await this.carriers.get(carrierId);
-    return this.notices.list(carrierId, filter.status === 'quoted' ? undefined : filter.status);
+    return this.notices.list(carrierId, filter.status);
   }
 }

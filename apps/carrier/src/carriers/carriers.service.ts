@@ -16,8 +16,12 @@ export class CarriersService {
     return this.carriers.find({ order: { id: 'ASC' } });
   }
 
+  find(id: string): Promise<Carrier | null> {
+    return this.carriers.findOneBy({ id });
+  }
+
   async get(id: string): Promise<Carrier> {
-    const carrier = await this.carriers.findOneBy({ id });
+    const carrier = await this.find(id);
     if (!carrier) throw notFound('carrier', id);
     return carrier;
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, unprocessable } from '@tradelane/platform';
+import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
@@ -19,22 +19,20 @@ export class ShippingInquiriesService {
 
   /** Activity: step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
   async receiveShippingInquiry(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
-    await this.inquiries
-      .createQueryBuilder()
-      .insert()
-      .values({
+    const record = await receiveOnce(
+      this.inquiries,
+      {
         inquiryId: inquiry.inquiryId,
         orderId: inquiry.orderId,
         carrierId: inquiry.carrierId,
         inquiry,
         status: 'open',
         receivedAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-    const record = await this.inquiries.findOneByOrFail({ inquiryId: inquiry.inquiryId });
+      },
+      { inquiryId: inquiry.inquiryId },
+    );
     if (record.quote) return { mode: 'automatic', answer: record.quote };
-    const carrier = await this.carriers.list().then((all) => all.find((c) => c.id === inquiry.carrierId));
+    const carrier = await this.carriers.find(inquiry.carrierId);
     if (!carrier) return { mode: 'declined', reason: `no carrier ${inquiry.carrierId}` };
     if (carrier.answerMode === 'manual') return { mode: 'manual' };
     const card = pickRateCard(await this.carriers.rateCardsOf(carrier.id), inquiry);

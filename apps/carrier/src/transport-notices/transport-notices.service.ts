@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type Reply, type TransportAcceptance, type TransportNotice } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound } from '@tradelane/platform';
+import { WorkflowGateway, conflict, notFound, receiveOnce } from '@tradelane/platform';
 import { transportAcceptanceUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import { TransportNoticeRecord } from './transport-notice.entity';
@@ -17,22 +17,20 @@ export class TransportNoticesService {
 
   /** Activity: step 7's booking arrives. Keyed by notice id. */
   async receiveTransportNotice(notice: TransportNotice): Promise<Reply<TransportAcceptance>> {
-    await this.notices
-      .createQueryBuilder()
-      .insert()
-      .values({
+    const record = await receiveOnce(
+      this.notices,
+      {
         noticeId: notice.noticeId,
         orderId: notice.orderId,
         carrierId: notice.carrierId,
         notice,
         status: 'open',
         receivedAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-    const record = await this.notices.findOneByOrFail({ noticeId: notice.noticeId });
+      },
+      { noticeId: notice.noticeId },
+    );
     if (record.status === 'accepted') return { mode: 'automatic', answer: acceptanceOf(record) };
-    const carrier = await this.carriers.get(notice.carrierId).catch(() => undefined);
+    const carrier = await this.carriers.find(notice.carrierId);
     if (!carrier) return { mode: 'declined', reason: `no carrier ${notice.carrierId}` };
     if (carrier.answerMode === 'manual') return { mode: 'manual' };
     record.status = 'accepted';

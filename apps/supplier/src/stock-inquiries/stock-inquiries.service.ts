@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { orderWorkflowId, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, unprocessable, type FieldProblem } from '@tradelane/platform';
+import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable, type FieldProblem } from '@tradelane/platform';
 import { stockAnswerUpdate } from '@tradelane/workflows';
 import { StockItem } from '../suppliers/stock-item.entity';
 import { Supplier } from '../suppliers/supplier.entity';
@@ -21,10 +21,9 @@ export class StockInquiriesService {
 
   /** Activity: step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
   async receiveStockInquiry(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
-    await this.inquiries
-      .createQueryBuilder()
-      .insert()
-      .values({
+    const record = await receiveOnce(
+      this.inquiries,
+      {
         inquiryId: inquiry.inquiryId,
         orderId: inquiry.orderId,
         supplierId: inquiry.supplierId,
@@ -32,10 +31,9 @@ export class StockInquiriesService {
         lines: inquiry.lines,
         status: 'open',
         receivedAt: new Date(),
-      })
-      .orIgnore()
-      .execute();
-    const record = await this.inquiries.findOneByOrFail({ inquiryId: inquiry.inquiryId });
+      },
+      { inquiryId: inquiry.inquiryId },
+    );
     if (record.answer) return { mode: 'automatic', answer: record.answer };
     const supplier = await this.suppliers.findOneBy({ id: inquiry.supplierId });
     if (!supplier) return { mode: 'declined', reason: `no supplier ${inquiry.supplierId}` };

@@ -8,9 +8,16 @@ export class AnswerModeDto {
   answerMode: AnswerMode;
 }
 
-export class StatusFilterDto {
-  @ApiProperty({ enum: ['open', 'quoted', 'accepted'], required: false })
+export class ShippingInquiryFilterDto {
+  @ApiProperty({ enum: ['open', 'quoted'], required: false })
   @IsOptional()
-  @IsIn(['open', 'quoted', 'accepted'])
-  status?: 'open' | 'quoted' | 'accepted';
+  @IsIn(['open', 'quoted'])
+  status?: 'open' | 'quoted';
+}
+
+export class TransportNoticeFilterDto {
+  @ApiProperty({ enum: ['open', 'accepted'], required: false })
+  @IsOptional()
+  @IsIn(['open', 'accepted'])
+  status?: 'open' | 'accepted';
 }
