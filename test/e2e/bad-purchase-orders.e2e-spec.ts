@@ -66,4 +66,20 @@ describe('a bad purchase order', () => {
       return ids.length > 0 ? ids : undefined;
     }).then((ids) => expect(ids).toEqual([ok.body.workflowId]));
   });
+
+  it('sent twice with one idempotency key gives one order; the key with another body is refused', async () => {
+    const body = { ...valid(), idempotencyKey: 'po-2030-0042' };
+    const first = await stack.http.distributor.post('/purchase-orders').send(body).expect(201);
+    const again = await stack.http.distributor.post('/purchase-orders').send(body).expect(200);
+    expect(again.body.orderId).toBe(first.body.orderId);
+    const changed = await stack.http.distributor
+      .post('/purchase-orders')
+      .send({ ...body, lines: [{ sku: 'BOLT-M8', quantity: 11 }] })
+      .expect(409);
+    expect(changed.body.errors).toEqual([expect.objectContaining({ field: 'idempotencyKey' })]);
+    const stored = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.purchase_orders WHERE idempotency_key = $1`, [
+      'po-2030-0042',
+    ]);
+    expect(stored.rows[0].n).toBe(1);
+  });
 });

@@ -15,6 +15,14 @@ export class OrdersService {
     private readonly workflows: WorkflowGateway,
   ) {}
 
+  list(filter: { buyerId?: string; status?: string }): Promise<PurchaseOrderRecord[]> {
+    return this.orders.find({
+      where: { ...(filter.buyerId ? { buyerId: filter.buyerId } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      order: { submittedAt: 'DESC' },
+      take: 500,
+    });
+  }
+
   async view(orderId: string): Promise<OrderView> {
     await this.mustExist(orderId);
     return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
