@@ -18,7 +18,10 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, databas
     // Only execute (search) bits are added, and only where missing: nothing else changes.
     for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
       const mode = statSync(dir).mode & 0o7777;
-      if ((mode & 0o011) !== 0o011) chmodSync(dir, mode | 0o011);
+      if ((mode & 0o011) !== 0o011) {
+        console.warn(`[postgres] adding search permission to ${dir} so the postgres user can reach ${dataDir}`);
+        chmodSync(dir, mode | 0o011);
+      }
     }
   }
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
