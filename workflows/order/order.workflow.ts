@@ -183,7 +183,7 @@ export async function orderWorkflow(order: PurchaseOrder): Promise<OrderView> {
   };
   function drop(w: Partial<WaitingFor> & { kind: WaitingFor['kind'] }) {
     view.waitingFor = view.waitingFor.filter(
-      (x) => !(x.kind === w.kind && Object.entries(w).every(([k, v]) => (x as Record<string, unknown>)[k] === v)),
+      (x) => !Object.entries(w).every(([k, v]) => (x as Record<string, unknown>)[k] === v),
     );
     view.updatedAt = now();
   }
