@@ -82,4 +82,17 @@ describe('a bad purchase order', () => {
     ]);
     expect(stored.rows[0].n).toBe(1);
   });
+
+  it('asking about an order, inquiry or route that does not exist is a 404 problem, and a malformed id a 400', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const buyerView = await stack.http.buyer.get(`/orders/${nobody}`).expect(404);
+    expect(buyerView.headers['content-type']).toMatch(/application\/problem\+json/);
+    await stack.http.distributor.get(`/orders/${nobody}/messages`).expect(404);
+    await stack.http.supplier.get(`/stock-inquiries/${nobody}`).expect(404);
+    await stack.http.supplier.get('/suppliers/no-such-supplier/stock').expect(404);
+    const route = await stack.http.carrier.get('/no/such/route').expect(404);
+    expect(route.body).toMatchObject({ status: 404, title: 'Not found' });
+    const malformed = await stack.http.carrier.post('/transport-notices/not-a-uuid/accept').send({ acceptedBy: 'x' }).expect(400);
+    expect(malformed.body.errors).toEqual([{ field: 'noticeId', message: 'must be a UUID' }]);
+  });
 });

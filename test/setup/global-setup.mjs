@@ -1,7 +1,7 @@
 // One real Temporal dev server (in memory) and one real PostgreSQL for the whole test run.
 // TEMPORAL_ADDRESS / TEST_DATABASE_URL point the tests at running ones instead.
 import { createRequire } from 'node:module';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ export default async function globalSetup() {
   const stops = [];
   globalThis.__tradelaneStops = stops;
   const scratch = mkdtempSync(join(tmpdir(), 'tradelane-test-'));
+  chmodSync(scratch, 0o755); // embedded PostgreSQL runs as another user when the tests run as root
   process.env.TRADELANE_TEST_SCRATCH = scratch;
 
   const started = Date.now();
