@@ -1,8 +1,9 @@
 // Starts `temporal server start-dev` and waits until its frontend answers.
-import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { runServerProcess } from './server-process.mjs';
 
 const run = promisify(execFile);
 
@@ -28,47 +29,22 @@ export async function startTemporalDevServer({ binary, port, uiPort, dbFile, log
     mkdirSync(dirname(dbFile), { recursive: true });
     args.push('--db-filename', dbFile);
   }
-  let stdio = 'ignore';
-  if (logFile) {
-    mkdirSync(dirname(logFile), { recursive: true });
-    const fd = openSync(logFile, 'a');
-    stdio = ['ignore', fd, fd];
-  }
-  const child = spawn(binary, args, { stdio, detached: false });
-  let exited;
-  child.once('exit', (code) => (exited = code ?? 'signal'));
-  // The server must not outlive whoever started it, even on a crash.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   const address = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited !== undefined) {
-      throw new Error(`temporal dev server exited (${exited}) before it was ready${logFile ? `; see ${logFile}` : ''}`);
-    }
-    try {
-      const { stdout } = await run(binary, ['operator', 'cluster', 'health', '--address', address], { timeout: 5000 });
-      if (stdout.includes('SERVING')) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`temporal dev server did not become ready on ${address} within 60 s`);
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
+  return runServerProcess({
+    name: 'temporal dev server',
+    command: binary,
+    args,
+    logFile,
     address,
-    process: child,
-    async stop() {
-      process.off('exit', killOnExit);
-      if (exited !== undefined) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await done;
-      clearTimeout(timer);
+    timeoutMs: 60_000,
+    pollMs: 300,
+    ready: async () => {
+      try {
+        const { stdout } = await run(binary, ['operator', 'cluster', 'health', '--address', address], { timeout: 5000 });
+        return stdout.includes('SERVING');
+      } catch {
+        return false;
+      }
     },
-  };
+  });
 }

@@ -1,11 +1,12 @@
 // Fallback when the temporal CLI cannot be had: Temporal's Java test server from Maven Central.
 // It keeps everything in memory and has no Web UI.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot, onPath } from './ensure-cli.mjs';
+import { runServerProcess } from './server-process.mjs';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -49,37 +50,15 @@ async function answers(address) {
 }
 
 export async function startJavaTestServer({ lib, port, logFile }) {
-  let stdio = 'ignore';
-  if (logFile) {
-    mkdirSync(dirname(logFile), { recursive: true });
-    const fd = openSync(logFile, 'a');
-    stdio = ['ignore', fd, fd];
-  }
-  const child = spawn('java', ['-cp', `${lib}/*`, 'io.temporal.testserver.TestServer', String(port)], { stdio });
-  let exited;
-  child.once('exit', (code) => (exited = code ?? 'signal'));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   const address = `127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (!(await answers(address))) {
-    if (exited !== undefined) throw new Error(`Java test server exited (${exited}) before it was ready`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`Java test server did not answer on ${address} within 90 s`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return {
+  return runServerProcess({
+    name: 'Java test server',
+    command: 'java',
+    args: ['-cp', `${lib}/*`, 'io.temporal.testserver.TestServer', String(port)],
+    logFile,
     address,
-    async stop() {
-      process.off('exit', killOnExit);
-      if (exited !== undefined) return;
-      const done = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await done;
-      clearTimeout(timer);
-    },
-  };
+    timeoutMs: 90_000,
+    pollMs: 500,
+    ready: () => answers(address),
+  });
 }

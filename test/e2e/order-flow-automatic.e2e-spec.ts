@@ -2,7 +2,7 @@ import { Worker } from '@temporalio/worker';
 import type { OrderView } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
 import { purchaseOrder } from '../support/purchase-orders';
-import { eventually, startStack, type Stack } from '../support/stack';
+import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
 /**
  * Suppliers and carriers that answer from their own data: the buyer's order and payment are the
@@ -12,8 +12,7 @@ describe('an order with no person in the loop', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
-    await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'automatic'`);
-    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+    await answerAutomatically(stack);
   });
   afterAll(async () => {
     await stack?.close();

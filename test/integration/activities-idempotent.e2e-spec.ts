@@ -7,7 +7,7 @@ import { OrderMessagesService } from '../../apps/distributor/src/order-messages/
 import { PaymentNoticesService } from '../../apps/payment-gateway/src/payment-notices/payment-notices.service';
 import { DispatchNoticesService } from '../../apps/supplier/src/dispatch-notices/dispatch-notices.service';
 import { StockInquiriesService } from '../../apps/supplier/src/stock-inquiries/stock-inquiries.service';
-import { startStack, type Stack } from '../support/stack';
+import { answerAutomatically, startStack, type Stack } from '../support/stack';
 
 /** A retried activity (Temporal retries, or a worker that crashed mid-way) must change nothing the second time. */
 describe('every party activity, delivered twice', () => {
@@ -15,8 +15,7 @@ describe('every party activity, delivered twice', () => {
   const orderId = randomUUID();
   beforeAll(async () => {
     stack = await startStack();
-    await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'automatic'`);
-    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+    await answerAutomatically(stack);
   });
   afterAll(async () => {
     await stack?.close();

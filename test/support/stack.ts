@@ -78,3 +78,9 @@ export async function eventually<T>(
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
+
+/** Sets every supplier and carrier to answer from its own data, as set-up rather than as part of a flow. */
+export async function answerAutomatically(stack: Stack): Promise<void> {
+  await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'automatic'`);
+  await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+}

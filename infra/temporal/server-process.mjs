@@ -1,0 +1,46 @@
+// Runs a Temporal server as a child process: logs to a file, waits until it answers,
+// never outlives its parent, and stops gracefully.
+import { spawn } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * @param {{ name: string, command: string, args: string[], logFile?: string, address: string,
+ *           ready: () => Promise<boolean>, timeoutMs: number, pollMs: number }} options
+ */
+export async function runServerProcess({ name, command, args, logFile, address, ready, timeoutMs, pollMs }) {
+  let stdio = 'ignore';
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    const fd = openSync(logFile, 'a');
+    stdio = ['ignore', fd, fd];
+  }
+  const child = spawn(command, args, { stdio });
+  let exited;
+  child.once('exit', (code) => (exited = code ?? 'signal'));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (exited !== undefined) {
+      throw new Error(`${name} exited (${exited}) before it was ready${logFile ? `; see ${logFile}` : ''}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not become ready on ${address} within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return {
+    address,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (exited !== undefined) return;
+      const done = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+}
