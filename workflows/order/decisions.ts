@@ -8,6 +8,7 @@ import type {
   ShippingQuote,
   StockAnswer,
 } from '../../libs/contracts/src';
+import { addMoney, money, multiplyMoney } from '../../libs/contracts/src';
 
 /**
  * Pure decisions of the order workflow, kept apart so they can be unit tested
@@ -91,7 +92,7 @@ export function buildConfirmation(
         sku: line.sku,
         quantity: line.quantityCommitted,
         unitPriceMinor: line.unitPriceMinor,
-        lineTotalMinor: line.unitPriceMinor * line.quantityCommitted,
+        lineTotalMinor: multiplyMoney(money(line.unitPriceMinor, order.currency), line.quantityCommitted).amountMinor,
         supplierId: answer.supplierId,
         shipFrom: line.shipFrom.code,
       });
@@ -105,21 +106,16 @@ export function buildConfirmation(
     pickupDate: quote.pickupDate,
     deliveryDate: quote.deliveryDate,
   }));
-  const goodsMinor = lines.reduce((sum, l) => sum + l.lineTotalMinor, 0);
-  const freightMinor = freight.reduce((sum, f) => sum + f.price.amountMinor, 0);
-  for (const f of freight) {
-    if (f.price.currency !== order.currency) {
-      throw new RangeError(`freight quoted in ${f.price.currency}, order is in ${order.currency}`);
-    }
-  }
+  const goods = lines.reduce((sum, l) => addMoney(sum, money(l.lineTotalMinor, order.currency)), money(0, order.currency));
+  const amountDue = freight.reduce((sum, f) => addMoney(sum, f.price), goods);
   const deliveryDate = freight.map((f) => f.deliveryDate).sort().at(-1) ?? order.wantedBy;
   return {
     orderId: order.orderId,
     buyerId: order.buyerId,
     lines,
     freight,
-    goods: { amountMinor: goodsMinor, currency: order.currency },
-    amountDue: { amountMinor: goodsMinor + freightMinor, currency: order.currency },
+    goods,
+    amountDue,
     deliveryDate,
     confirmedAt,
   };

@@ -1,5 +1,9 @@
 export type PartyRole = 'buyer' | 'distributor' | 'supplier' | 'carrier' | 'payment-gateway';
 
+/** Suppliers and carriers answer from their own data, or leave the answer to a person. */
+export type AnswerMode = 'automatic' | 'manual';
+export const ANSWER_MODES: AnswerMode[] = ['automatic', 'manual'];
+
 export interface PartyRef {
   role: PartyRole;
   id: string;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '@tradelane/platform';
-import { Carrier, type AnswerMode } from './carrier.entity';
+import type { AnswerMode } from '@tradelane/contracts';
+import { Carrier } from './carrier.entity';
 import { RateCard } from './rate-card.entity';
 
 @Injectable()

@@ -31,12 +31,13 @@ export class DispatchNoticesService {
         .returning(['noticeId'])
         .execute();
       if (inserted.raw.length === 0) return;
-      for (const line of notice.lines) {
-        await tx.query(
-          `UPDATE supplier.stock_items SET on_hand = on_hand - $3 WHERE supplier_id = $1 AND sku = $2`,
-          [notice.supplierId, line.sku, line.quantity],
-        );
-      }
+      // One statement for all lines: a bulk order's dispatch is thousands of lines.
+      await tx.query(
+        `UPDATE supplier.stock_items s SET on_hand = s.on_hand - d.quantity
+           FROM unnest($2::text[], $3::bigint[]) AS d(sku, quantity)
+          WHERE s.supplier_id = $1 AND s.sku = d.sku`,
+        [notice.supplierId, notice.lines.map((l) => l.sku), notice.lines.map((l) => l.quantity)],
+      );
       await tx
         .createQueryBuilder()
         .insert()

@@ -1,6 +1,6 @@
+import type { AnswerMode } from '@tradelane/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AnswerMode = 'automatic' | 'manual';
 
 @Entity({ name: 'suppliers' })
 export class Supplier {

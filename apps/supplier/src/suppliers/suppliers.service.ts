@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { notFound } from '@tradelane/platform';
 import { DispatchNoticeRecord } from '../dispatch-notices/dispatch-notice.entity';
 import { StockItem } from './stock-item.entity';
-import { Supplier, type AnswerMode } from './supplier.entity';
+import type { AnswerMode } from '@tradelane/contracts';
+import { Supplier } from './supplier.entity';
 
 @Injectable()
 export class SuppliersService {

@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { AnswerMode } from '../supplier.entity';
+import { ANSWER_MODES, type AnswerMode } from '@tradelane/contracts';
 
 export class AnswerModeDto {
-  @ApiProperty({ enum: ['automatic', 'manual'], description: 'automatic: answer from stock data; manual: wait for a person' })
-  @IsIn(['automatic', 'manual'])
+  @ApiProperty({ enum: ANSWER_MODES, description: 'automatic: answer from stock data; manual: wait for a person' })
+  @IsIn(ANSWER_MODES)
   answerMode: AnswerMode;
 }
 
