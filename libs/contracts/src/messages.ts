@@ -17,6 +17,29 @@ export const MESSAGE_STEP = {
 
 export type MessageName = keyof typeof MESSAGE_STEP;
 
+/**
+ * What happens to an order besides the eight messages: kept in the same log, without a step,
+ * so that an auditor reads one story in order.
+ */
+export const ORDER_EVENTS = [
+  'reminder',
+  'escalation',
+  'partial-fill-decision',
+  'quote-expired',
+  'rebooking',
+  'back-order',
+  'cancellation',
+  'compensation',
+  'compensation-stuck',
+  'compensation-resolved',
+] as const;
+
+export type OrderEventName = (typeof ORDER_EVENTS)[number];
+
+/** What the buyer wants when a supplier commits less than asked. */
+export type PartialFillPolicy = 'accept' | 'back-order' | 'cancel';
+export const PARTIAL_FILL_POLICIES: PartialFillPolicy[] = ['accept', 'back-order', 'cancel'];
+
 export interface Address {
   name: string;
   line1: string;
@@ -41,7 +64,11 @@ export interface PurchaseOrder {
   shipTo: Address;
   wantedBy: string;
   currency: string;
+  /** What to do when a supplier commits less than asked; `cancel` when the buyer does not say. */
+  partialFill: PartialFillPolicy;
   idempotencyKey?: string;
+  /** Set on a follow-up order for what a partial fill left out. */
+  backOrderOf?: string;
   submittedAt: string;
 }
 
@@ -49,6 +76,8 @@ export interface InquiryLine {
   lineNo: number;
   sku: string;
   quantity: number;
+  /** The buyer's ceiling: a supplier may not commit this line at a higher unit price. */
+  priceCeilingMinor?: number;
 }
 
 /** Step 2, distributor → supplier. */
@@ -83,6 +112,8 @@ export interface StockAnswer {
   answeredBy: string;
   currency: string;
   lines: StockAnswerLine[];
+  /** Committed stock is held for the order until then, unless dispatched or released first. */
+  reservedUntil?: string;
 }
 
 /** Step 4, distributor → carrier: one per origin. */
@@ -150,6 +181,8 @@ export interface DispatchNotice {
   noticeId: string;
   orderId: string;
   supplierId: string;
+  /** The stock inquiry whose reservation this dispatch takes. */
+  inquiryId: string;
   carrierId: string;
   pickupDate: string;
   lines: InquiryLine[];
@@ -176,6 +209,16 @@ export interface TransportAcceptance {
   acceptedAt: string;
 }
 
+/** Step 7, carrier → distributor: the carrier will not take this booking; the next best is asked. */
+export interface TransportRejection {
+  noticeId: string;
+  orderId: string;
+  carrierId: string;
+  rejectedBy: string;
+  reason: string;
+  rejectedAt: string;
+}
+
 /** Step 7, buyer → payment gateway. */
 export interface PaymentNotice {
   orderId: string;
@@ -185,8 +228,17 @@ export interface PaymentNotice {
   paidBy: string;
 }
 
-/** Step 8, payment gateway → distributor: the money has moved. */
+/** The gateway's answer to a payment notice; an accepted payment is followed by a transfer notice. */
+export type PaymentOutcome =
+  | { status: 'accepted'; paymentId: string }
+  | { status: 'declined'; reason: string };
+
+/**
+ * Step 8, payment gateway → distributor: the money has moved. Delivered as a signed webhook;
+ * `eventId` makes a second delivery of the same event a no-op.
+ */
 export interface TransferNotice {
+  eventId: string;
   transferId: string;
   orderId: string;
   paymentId: string;
@@ -194,12 +246,21 @@ export interface TransferNotice {
   transferredAt: string;
 }
 
-/** One recorded message, as kept in the distributor's message log. */
+/** A nudge to whoever is late; the deadline is when the escalation happens. */
+export interface Reminder {
+  orderId: string;
+  /** the inquiry or notice waiting for an answer, or the order for a payment */
+  subjectId: string;
+  waitingFor: 'stock-answer' | 'shipping-quote' | 'transport-acceptance' | 'payment' | 'buyer-decision';
+  deadline: string;
+}
+
+/** One recorded message or event, as kept in the distributor's order log. Events have no step. */
 export interface RecordedMessage {
   orderId: string;
   seq: number;
-  step: number;
-  name: MessageName;
+  step: number | null;
+  name: MessageName | OrderEventName;
   sender: PartyRef;
   receiver: PartyRef;
   sentAt: string;
