@@ -4,6 +4,12 @@ import { PlatformModule } from '@tradelane/platform';
 import { CarrierPartner } from './catalogue/carrier-partner.entity';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueItem } from './catalogue/catalogue-item.entity';
+import { CatalogueOffer } from './catalogue/catalogue-offer.entity';
+import { StuckCompensationRecord } from './operations/stuck-compensation.entity';
+import { StuckCompensationsController } from './operations/stuck-compensations.controller';
+import { StuckCompensationsService } from './operations/stuck-compensations.service';
+import { PartyTermsController } from './party-terms/party-terms.controller';
+import { PartyTermsRecord } from './party-terms/party-terms.entity';
 import { distributorDatabase } from './database/distributor-database';
 import { OrderMessage } from './order-messages/order-message.entity';
 import { OrderMessagesService } from './order-messages/order-messages.service';
@@ -18,9 +24,30 @@ import { DistributorWorker } from './worker/distributor-worker';
 @Module({
   imports: [
     PlatformModule.forParty(distributorDatabase),
-    TypeOrmModule.forFeature([CatalogueItem, CarrierPartner, PurchaseOrderRecord, OrderMessage]),
+    TypeOrmModule.forFeature([
+      CatalogueItem,
+      CatalogueOffer,
+      CarrierPartner,
+      PartyTermsRecord,
+      PurchaseOrderRecord,
+      OrderMessage,
+      StuckCompensationRecord,
+    ]),
   ],
-  controllers: [PurchaseOrdersController, OrdersController, CatalogueController],
-  providers: [PurchaseOrdersService, OrdersService, OrderMessagesService, SourcingService, DistributorWorker],
+  controllers: [
+    PurchaseOrdersController,
+    OrdersController,
+    CatalogueController,
+    PartyTermsController,
+    StuckCompensationsController,
+  ],
+  providers: [
+    PurchaseOrdersService,
+    OrdersService,
+    OrderMessagesService,
+    SourcingService,
+    StuckCompensationsService,
+    DistributorWorker,
+  ],
 })
 export class DistributorModule {}

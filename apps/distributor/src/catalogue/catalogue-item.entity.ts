@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** What the distributor sells, how heavy it is, and which supplier it sources it from. */
+/** What the distributor sells and how heavy it is; who can supply it is in its offers. */
 @Entity({ name: 'catalogue_items' })
 export class CatalogueItem {
   @PrimaryColumn({ type: 'text' })
@@ -11,7 +11,4 @@ export class CatalogueItem {
 
   @Column({ name: 'unit_weight_grams', type: 'int' })
   unitWeightGrams: number;
-
-  @Column({ name: 'supplier_id', type: 'text' })
-  supplierId: string;
 }

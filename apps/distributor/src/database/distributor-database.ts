@@ -1,12 +1,24 @@
 import type { PartyDatabase } from '@tradelane/platform';
 import { CarrierPartner } from '../catalogue/carrier-partner.entity';
 import { CatalogueItem } from '../catalogue/catalogue-item.entity';
+import { CatalogueOffer } from '../catalogue/catalogue-offer.entity';
+import { StuckCompensationRecord } from '../operations/stuck-compensation.entity';
+import { PartyTermsRecord } from '../party-terms/party-terms.entity';
 import { OrderMessage } from '../order-messages/order-message.entity';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { DistributorInitial1764000000000 } from './migrations/1764000000000-distributor-initial';
+import { SourcingTermsEvents1764100000000 } from './migrations/1764100000000-sourcing-terms-events';
 
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
-  entities: [CatalogueItem, CarrierPartner, PurchaseOrderRecord, OrderMessage],
-  migrations: [DistributorInitial1764000000000],
+  entities: [
+    CatalogueItem,
+    CatalogueOffer,
+    CarrierPartner,
+    PartyTermsRecord,
+    PurchaseOrderRecord,
+    OrderMessage,
+    StuckCompensationRecord,
+  ],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000],
 };

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MessageName, PartyRole } from '@tradelane/contracts';
+import type { MessageName, OrderEventName, PartyRole } from '@tradelane/contracts';
 
-/** One of the eight messages of an order, recorded as the workflow sends or receives it. */
+/** One of the eight messages of an order, or an event without a step, recorded as the workflow goes. */
 @Entity({ name: 'order_messages' })
 export class OrderMessage {
   @PrimaryColumn({ name: 'order_id', type: 'uuid' })
@@ -10,11 +10,11 @@ export class OrderMessage {
   @PrimaryColumn({ type: 'int' })
   seq: number;
 
-  @Column({ type: 'int' })
-  step: number;
+  @Column({ type: 'int', nullable: true })
+  step: number | null;
 
   @Column({ type: 'text' })
-  name: MessageName;
+  name: MessageName | OrderEventName;
 
   @Column({ name: 'sender_role', type: 'text' })
   senderRole: PartyRole;

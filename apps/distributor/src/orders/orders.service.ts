@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type OrderView, type RecordedMessage } from '@tradelane/contracts';
 import { WorkflowGateway, notFound } from '@tradelane/platform';
-import { orderViewQuery } from '@tradelane/workflows';
+import { buyerDecisionUpdate, cancelOrderUpdate, orderViewQuery, type BuyerDecision, type CancelRequest } from '@tradelane/workflows';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 
@@ -31,6 +31,16 @@ export class OrdersService {
   async messagesOf(orderId: string): Promise<RecordedMessage[]> {
     await this.mustExist(orderId);
     return this.messages.forOrder(orderId);
+  }
+
+  async cancel(orderId: string, request: CancelRequest): Promise<void> {
+    await this.mustExist(orderId);
+    await this.workflows.update(orderWorkflowId(orderId), cancelOrderUpdate, request);
+  }
+
+  async decide(orderId: string, decision: BuyerDecision): Promise<void> {
+    await this.mustExist(orderId);
+    await this.workflows.update(orderWorkflowId(orderId), buyerDecisionUpdate, decision);
   }
 
   /** Activity: keeps the distributor's order list in step with the workflow's end state. */

@@ -1,45 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import type { CarrierChoice, InquiryLine, Location, PurchaseOrder, SourcingPlan } from '@tradelane/contracts';
+import type { CarrierChoice, Location, PartyRef, PartyTerms, PurchaseOrder, SourcingPlan } from '@tradelane/contracts';
 import { CarrierPartner } from '../catalogue/carrier-partner.entity';
 import { CatalogueItem } from '../catalogue/catalogue-item.entity';
+import { CatalogueOffer } from '../catalogue/catalogue-offer.entity';
+import { PartyTermsRecord } from '../party-terms/party-terms.entity';
+import { sourceLines } from './sourcing-policy';
 
 @Injectable()
 export class SourcingService {
   constructor(
     @InjectRepository(CatalogueItem) private readonly catalogue: Repository<CatalogueItem>,
+    @InjectRepository(CatalogueOffer) private readonly offers: Repository<CatalogueOffer>,
     @InjectRepository(CarrierPartner) private readonly partners: Repository<CarrierPartner>,
+    @InjectRepository(PartyTermsRecord) private readonly terms: Repository<PartyTermsRecord>,
   ) {}
 
-  /** Activity: which supplier gets which lines (one stock inquiry each), and what each SKU weighs. */
+  /** Activity: for each line, the suppliers that may fill it, best first; and what each SKU weighs. */
   async planSourcing(order: PurchaseOrder): Promise<SourcingPlan> {
-    const items = await this.catalogue.findBy({ sku: In(order.lines.map((l) => l.sku)) });
-    const bySku = new Map(items.map((i) => [i.sku, i]));
-    const bySupplier = new Map<string, InquiryLine[]>();
-    for (const line of order.lines) {
-      const item = bySku.get(line.sku);
-      if (!item) throw new Error(`SKU ${line.sku} left the catalogue after the order was taken`);
-      const lines = bySupplier.get(item.supplierId) ?? [];
-      lines.push({ lineNo: line.lineNo, sku: line.sku, quantity: line.quantity });
-      bySupplier.set(item.supplierId, lines);
-    }
+    const skus = [...new Set(order.lines.map((l) => l.sku))];
+    const [items, offers] = await Promise.all([
+      this.catalogue.findBy({ sku: In(skus) }),
+      this.offers.findBy({ sku: In(skus), currency: order.currency }),
+    ]);
     return {
-      inquiries: [...bySupplier.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([supplierId, lines]) => ({ supplierId, lines })),
+      lines: sourceLines(order.lines, offers),
       unitWeightGrams: Object.fromEntries(items.map((i) => [i.sku, i.unitWeightGrams])),
     };
   }
 
-  /** Activity: the preferred carrier partner for each origin. */
-  async chooseCarriers(origins: Location[], _destinationCountry: string): Promise<CarrierChoice[]> {
+  /** Activity: every carrier partner serving each origin to the destination, in order of preference. */
+  async chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]> {
     const partners = await this.partners.find({ order: { rank: 'ASC', carrierId: 'ASC' } });
+    const serves = (countries: string[], country: string) => countries.includes(country) || countries.includes('*');
     return origins.map((origin) => ({
       originCode: origin.code,
-      carrierId:
-        partners.find((p) => p.originCountries.includes(origin.country) || p.originCountries.includes('*'))
-          ?.carrierId ?? null,
+      carrierIds: partners
+        .filter((p) => serves(p.originCountries, origin.country) && serves(p.destinationCountries, destinationCountry))
+        .map((p) => p.carrierId),
     }));
+  }
+
+  /** Activity: each party's own terms, or its role's default. */
+  async partyTerms(parties: PartyRef[]): Promise<PartyTerms[]> {
+    const rows = await this.terms.findBy({ partyId: In([...new Set(parties.map((p) => p.id)), '*']) });
+    const find = (role: string, id: string) => rows.find((r) => r.role === role && r.partyId === id);
+    return parties.map((party) => {
+      const row = find(party.role, party.id) ?? find(party.role, '*');
+      if (!row) throw new Error(`no terms for ${party.role} ${party.id} and no default for its role`);
+      return {
+        role: party.role,
+        partyId: party.id,
+        answerWithinMs: row.answerWithinSeconds * 1000,
+        remindBeforeMs: row.remindBeforeSeconds * 1000,
+        onDeadline: row.onDeadline,
+      };
+    });
   }
 }

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { orderWorkflowId, type StuckCompensation } from '@tradelane/contracts';
+import { WorkflowGateway, notFound } from '@tradelane/platform';
+import { resolveCompensationUpdate } from '@tradelane/workflows';
+import type { CompensationResolutionDto } from './dto/compensation-resolution.dto';
+import { StuckCompensationRecord } from './stuck-compensation.entity';
+
+@Injectable()
+export class StuckCompensationsService {
+  constructor(
+    @InjectRepository(StuckCompensationRecord) private readonly stuck: Repository<StuckCompensationRecord>,
+    private readonly orders: WorkflowGateway,
+  ) {}
+
+  /** Activity: a compensation gave up; keep it where operators look. */
+  async reportStuckCompensation(s: StuckCompensation): Promise<void> {
+    await this.stuck
+      .createQueryBuilder()
+      .insert()
+      .values({
+        orderId: s.orderId,
+        compensationId: s.compensationId,
+        kind: s.kind,
+        partyRole: s.party.role,
+        partyId: s.party.id,
+        subjectId: s.subjectId,
+        error: s.error,
+        stuckAt: new Date(s.stuckAt),
+        status: 'open',
+        resolvedAt: null,
+      })
+      .orUpdate(['error', 'stuck_at', 'status', 'resolved_at'], ['order_id', 'compensation_id'])
+      .execute();
+  }
+
+  /** Activity: the workflow has the operator's resolution. */
+  async clearStuckCompensation(orderId: string, compensationId: string, resolution: string): Promise<void> {
+    await this.stuck.update(
+      { orderId, compensationId },
+      { status: resolution === 'retry' ? 'retried' : 'resolved-manually', resolvedAt: new Date() },
+    );
+  }
+
+  list(status?: string): Promise<StuckCompensationRecord[]> {
+    return this.stuck.find({ where: status ? { status: status as StuckCompensationRecord['status'] } : {}, order: { stuckAt: 'ASC' }, take: 500 });
+  }
+
+  async resolve(orderId: string, compensationId: string, dto: CompensationResolutionDto): Promise<void> {
+    const row = await this.stuck.findOneBy({ orderId, compensationId });
+    if (!row) throw notFound('stuck compensation', `${orderId}/${compensationId}`);
+    await this.orders.update(orderWorkflowId(orderId), resolveCompensationUpdate, { compensationId, ...dto });
+  }
+}
