@@ -1,13 +1,15 @@
 import type { PartyDatabase } from '@tradelane/platform';
 import { DispatchNoticeRecord } from '../dispatch-notices/dispatch-notice.entity';
+import { StockReservation } from '../reservations/stock-reservation.entity';
 import { StockInquiryRecord } from '../stock-inquiries/stock-inquiry.entity';
 import { StockItem } from '../suppliers/stock-item.entity';
 import { StockMovement } from '../suppliers/stock-movement.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierInitial1764000000000 } from './migrations/1764000000000-supplier-initial';
+import { SupplierReservations1764100000000 } from './migrations/1764100000000-supplier-reservations';
 
 export const supplierDatabase: PartyDatabase = {
   schema: 'supplier',
-  entities: [Supplier, StockItem, StockMovement, StockInquiryRecord, DispatchNoticeRecord],
-  migrations: [SupplierInitial1764000000000],
+  entities: [Supplier, StockItem, StockMovement, StockInquiryRecord, DispatchNoticeRecord, StockReservation],
+  migrations: [SupplierInitial1764000000000, SupplierReservations1764100000000],
 };

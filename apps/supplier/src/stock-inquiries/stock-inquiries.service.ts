@@ -1,25 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { orderWorkflowId, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable, type FieldProblem } from '@tradelane/platform';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager, Repository } from 'typeorm';
+import { orderWorkflowId, type Reminder, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
+import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
 import { stockAnswerUpdate } from '@tradelane/workflows';
-import { StockItem } from '../suppliers/stock-item.entity';
+import { allocate } from '../reservations/allocation';
+import { holdEnd, holdReservations, releaseReservations, stockLevels } from '../reservations/stock-levels';
 import { Supplier } from '../suppliers/supplier.entity';
 import type { StockAnswerDto } from './dto/stock-answer.dto';
-import { buildStockAnswer, type PersonLineAnswer } from './stock-answer';
+import { checkPersonAnswer } from './person-answer-checks';
+import { buildStockAnswer } from './stock-answer';
 import { StockInquiryRecord, type InquiryStatus } from './stock-inquiry.entity';
 
 @Injectable()
 export class StockInquiriesService {
+  private readonly logger = new Logger(StockInquiriesService.name);
+
   constructor(
     @InjectRepository(StockInquiryRecord) private readonly inquiries: Repository<StockInquiryRecord>,
     @InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>,
-    @InjectRepository(StockItem) private readonly stock: Repository<StockItem>,
+    private readonly dataSource: DataSource,
     private readonly orders: WorkflowGateway,
   ) {}
 
-  /** Activity: step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
+  /** Activity: step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery and reserves nothing more. */
   async receiveStockInquiry(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
     const record = await receiveOnce(
       this.inquiries,
@@ -35,48 +40,104 @@ export class StockInquiriesService {
       { inquiryId: inquiry.inquiryId },
     );
     if (record.answer) return { mode: 'automatic', answer: record.answer };
+    if (record.status === 'withdrawn') return { mode: 'declined', reason: `stock inquiry ${record.inquiryId} was withdrawn` };
     const supplier = await this.suppliers.findOneBy({ id: inquiry.supplierId });
     if (!supplier) return { mode: 'declined', reason: `no supplier ${inquiry.supplierId}` };
     if (supplier.answerMode === 'manual') return { mode: 'manual' };
-    const answer = buildStockAnswer(record, supplier, await this.stockFor(record), 'automatic', new Date());
-    await this.inquiries.update(
-      { inquiryId: record.inquiryId, status: 'open' },
-      { status: 'answered', answer, answeredAt: new Date() },
-    );
-    return { mode: 'automatic', answer };
+    return this.answerFromStock(record.inquiryId, supplier);
+  }
+
+  /** Availability, the reservations and the answered status in one transaction, under the stock locks. */
+  private answerFromStock(inquiryId: string, supplier: Supplier): Promise<Reply<StockAnswer>> {
+    return this.dataSource.transaction(async (tx) => {
+      const record = await this.lockInquiry(tx, inquiryId);
+      // A concurrent delivery of the same inquiry may have answered while we waited for the lock.
+      if (record.answer) return { mode: 'automatic', answer: record.answer };
+      if (record.status !== 'open') return { mode: 'declined', reason: `stock inquiry ${inquiryId} was withdrawn` };
+      const levels = await stockLevels(tx, supplier.id, record.lines.map((l) => l.sku), { lock: true });
+      const heldUntil = await holdEnd(tx, supplier.reservationHoldMinutes);
+      const answer = buildStockAnswer(record, supplier, [...levels.values()], 'automatic', new Date(), { reservedUntil: heldUntil });
+      await holdReservations(tx, record, answer.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantityCommitted })), heldUntil);
+      await tx.update(StockInquiryRecord, { inquiryId, status: 'open' }, { status: 'answered', answer, answeredAt: new Date() });
+      return { mode: 'automatic', answer };
+    });
   }
 
   /** A person at the supplier answers (step 3). */
   async answer(inquiryId: string, dto: StockAnswerDto): Promise<StockAnswer> {
     const record = await this.get(inquiryId);
-    if (record.status !== 'open') throw conflict(`stock inquiry ${inquiryId} is already answered`);
-    const asked = new Map(record.lines.map((l) => [l.lineNo, l]));
-    const given = new Map<number, PersonLineAnswer>();
-    const problems: FieldProblem[] = [];
-    dto.lines.forEach((line, i) => {
-      const want = asked.get(line.lineNo);
-      if (!want) problems.push({ field: `lines[${i}].lineNo`, message: `line ${line.lineNo} was not asked` });
-      else if (given.has(line.lineNo)) problems.push({ field: `lines[${i}].lineNo`, message: `line ${line.lineNo} answered twice` });
-      else if (line.quantityCommitted > want.quantity) {
-        problems.push({
-          field: `lines[${i}].quantityCommitted`,
-          message: `${line.quantityCommitted} is more than the ${want.quantity} asked`,
-        });
-      }
-      given.set(line.lineNo, line);
-    });
-    for (const lineNo of asked.keys()) {
-      if (!given.has(lineNo)) problems.push({ field: 'lines', message: `line ${lineNo} has no answer` });
-    }
-    if (problems.length > 0) throw unprocessable(problems);
+    this.assertOpen(record);
     const supplier = await this.suppliers.findOneByOrFail({ id: record.supplierId });
-    const answer = buildStockAnswer(record, supplier, await this.stockFor(record), dto.answeredBy, new Date(), given);
+    const levels = await stockLevels(this.dataSource.manager, supplier.id, record.lines.map((l) => l.sku), { lock: false });
+    const { given, problems } = checkPersonAnswer(record, dto.lines, levels);
+    if (problems.length > 0) throw unprocessable(problems);
+    const heldUntil = await holdEnd(this.dataSource.manager, supplier.reservationHoldMinutes);
+    const answer = buildStockAnswer(record, supplier, [...levels.values()], dto.answeredBy, new Date(), {
+      person: given,
+      reservedUntil: heldUntil,
+    });
     await this.orders.update(orderWorkflowId(record.orderId), stockAnswerUpdate, answer);
-    await this.inquiries.update(
-      { inquiryId, status: 'open' },
-      { status: 'answered', answer, answeredAt: new Date() },
-    );
+    await this.holdForPersonAnswer(answer, heldUntil);
     return answer;
+  }
+
+  /**
+   * Runs once the order has accepted a person's answer, so that nothing is held for an answer the
+   * order refuses. The 422 check ran without locks and another order may have taken units since:
+   * under the locks, each line holds what it committed or, if that is gone, what is left, never
+   * more than is available. A line held short is logged; its dispatch then takes what is free or
+   * fails with StockGone, which the order compensates. If the order withdrew the inquiry in the
+   * meantime its compensation has already run, so nothing is held.
+   */
+  async holdForPersonAnswer(answer: StockAnswer, heldUntil: Date): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const record = await this.lockInquiry(tx, answer.inquiryId);
+      if (record.status !== 'open') return;
+      const levels = await stockLevels(tx, record.supplierId, record.lines.map((l) => l.sku), { lock: true });
+      const wants = answer.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantityCommitted }));
+      const held = allocate(wants, new Map([...levels.values()].map((l) => [l.sku, l.available])));
+      const short = wants.filter((w) => (held.get(w.lineNo) ?? 0) < w.quantity);
+      if (short.length > 0) {
+        this.logger.warn(
+          `stock inquiry ${answer.inquiryId}: stock went between answer and hold, lines held short: ${short.map((w) => `${w.lineNo} (${held.get(w.lineNo)} of ${w.quantity} ${w.sku})`).join(', ')}`,
+        );
+      }
+      await holdReservations(tx, record, wants.map((w) => ({ ...w, quantity: held.get(w.lineNo) ?? 0 })), heldUntil);
+      await tx.update(StockInquiryRecord, { inquiryId: record.inquiryId, status: 'open' }, { status: 'answered', answer, answeredAt: new Date() });
+    });
+  }
+
+  /**
+   * Activity (compensation): the order no longer needs this inquiry. An open one is closed; any
+   * units it holds are freed. Unknown inquiries are ignored: the inquiry may never have arrived.
+   */
+  async withdrawStockInquiry(inquiryId: string, reason: string): Promise<void> {
+    if (!isUUID(inquiryId)) return;
+    await this.dataSource.transaction(async (tx) => {
+      const [row] = await tx.query(`SELECT 1 FROM supplier.stock_inquiries WHERE inquiry_id = $1 FOR UPDATE`, [inquiryId]);
+      if (!row) return;
+      await tx.query(
+        `UPDATE supplier.stock_inquiries
+            SET status = CASE WHEN status = 'open' THEN 'withdrawn' ELSE status END,
+                withdrawn_at = now(), withdraw_reason = $2
+          WHERE inquiry_id = $1 AND withdrawn_at IS NULL`,
+        [inquiryId, reason],
+      );
+      await releaseReservations(tx, inquiryId);
+    });
+  }
+
+  /**
+   * Activity: the order reminds the supplier that it waits for an answer, and until when. The
+   * deadline is the key: the same reminder again changes nothing; a new deadline replaces the old.
+   */
+  async remind(reminder: Reminder): Promise<void> {
+    if (reminder.waitingFor !== 'stock-answer' || !isUUID(reminder.subjectId)) return;
+    await this.dataSource.query(
+      `UPDATE supplier.stock_inquiries SET reminded_at = now(), answer_deadline = $2
+        WHERE inquiry_id = $1 AND status = 'open' AND answer_deadline IS DISTINCT FROM $2::timestamptz`,
+      [reminder.subjectId, reminder.deadline],
+    );
   }
 
   async get(inquiryId: string): Promise<StockInquiryRecord> {
@@ -85,15 +146,25 @@ export class StockInquiriesService {
     return record;
   }
 
-  list(supplierId: string, status?: InquiryStatus): Promise<StockInquiryRecord[]> {
+  list(filter: { supplierId?: string; status?: InquiryStatus }): Promise<StockInquiryRecord[]> {
     return this.inquiries.find({
-      where: { supplierId, ...(status ? { status } : {}) },
+      where: {
+        ...(filter.supplierId ? { supplierId: filter.supplierId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+      },
       order: { receivedAt: 'ASC' },
       take: 500,
     });
   }
 
-  private stockFor(record: StockInquiryRecord): Promise<StockItem[]> {
-    return this.stock.findBy({ supplierId: record.supplierId, sku: In(record.lines.map((l) => l.sku)) });
+  private assertOpen(record: StockInquiryRecord): void {
+    if (record.status === 'withdrawn') {
+      throw conflict(`stock inquiry ${record.inquiryId} is withdrawn${record.withdrawReason ? `: ${record.withdrawReason}` : ''}`);
+    }
+    if (record.status !== 'open') throw conflict(`stock inquiry ${record.inquiryId} is already answered`);
+  }
+
+  private async lockInquiry(tx: EntityManager, inquiryId: string): Promise<StockInquiryRecord> {
+    return tx.getRepository(StockInquiryRecord).findOneOrFail({ where: { inquiryId }, lock: { mode: 'pessimistic_write' } });
   }
 }

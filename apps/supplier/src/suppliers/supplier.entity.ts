@@ -1,7 +1,6 @@
 import type { AnswerMode } from '@tradelane/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-
 @Entity({ name: 'suppliers' })
 export class Supplier {
   @PrimaryColumn({ type: 'text' })
@@ -21,4 +20,8 @@ export class Supplier {
 
   @Column({ name: 'lead_days', type: 'int' })
   leadDays: number;
+
+  /** How long a positive stock answer holds the committed units for the order. */
+  @Column({ name: 'reservation_hold_minutes', type: 'int' })
+  reservationHoldMinutes: number;
 }

@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '@tradelane/platform';
 import { DispatchNoticeRecord } from '../dispatch-notices/dispatch-notice.entity';
-import { StockItem } from './stock-item.entity';
 import type { AnswerMode } from '@tradelane/contracts';
 import { Supplier } from './supplier.entity';
 
@@ -11,7 +10,6 @@ import { Supplier } from './supplier.entity';
 export class SuppliersService {
   constructor(
     @InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>,
-    @InjectRepository(StockItem) private readonly stock: Repository<StockItem>,
     @InjectRepository(DispatchNoticeRecord) private readonly dispatches: Repository<DispatchNoticeRecord>,
   ) {}
 
@@ -31,9 +29,10 @@ export class SuppliersService {
     return this.suppliers.save(supplier);
   }
 
-  async stockOf(id: string): Promise<StockItem[]> {
-    await this.get(id);
-    return this.stock.find({ where: { supplierId: id }, order: { sku: 'ASC' } });
+  async setReservationHold(id: string, holdMinutes: number): Promise<Supplier> {
+    const supplier = await this.get(id);
+    supplier.reservationHoldMinutes = holdMinutes;
+    return this.suppliers.save(supplier);
   }
 
   async dispatchNoticesOf(id: string): Promise<DispatchNoticeRecord[]> {

@@ -4,7 +4,10 @@ import { WorkerHost, activitiesOf } from '@tradelane/platform';
 import { DispatchNoticesService } from '../dispatch-notices/dispatch-notices.service';
 import { StockInquiriesService } from '../stock-inquiries/stock-inquiries.service';
 
-/** The supplier's worker: stock inquiries and dispatch notices arrive here. */
+type InquiryActivities = Pick<SupplierActivities, 'receiveStockInquiry' | 'withdrawStockInquiry' | 'remind'>;
+type DispatchActivities = Pick<SupplierActivities, 'receiveDispatchNotice' | 'recallDispatchNotice'>;
+
+/** The supplier's worker: stock inquiries, dispatch notices, reminders and their compensations arrive here. */
 @Injectable()
 export class SupplierWorker implements OnApplicationBootstrap {
   constructor(
@@ -15,8 +18,8 @@ export class SupplierWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const activities: SupplierActivities = {
-      ...(activitiesOf(this.inquiries, ['receiveStockInquiry']) as Pick<SupplierActivities, 'receiveStockInquiry'>),
-      ...(activitiesOf(this.dispatches, ['receiveDispatchNotice']) as Pick<SupplierActivities, 'receiveDispatchNotice'>),
+      ...(activitiesOf(this.inquiries, ['receiveStockInquiry', 'withdrawStockInquiry', 'remind']) as InquiryActivities),
+      ...(activitiesOf(this.dispatches, ['receiveDispatchNotice', 'recallDispatchNotice']) as DispatchActivities),
     };
     await this.host.start('supplier', activities);
   }
