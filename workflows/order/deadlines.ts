@@ -1,0 +1,69 @@
+import { condition } from '@temporalio/workflow';
+import type { PartyTerms, Reminder, WaitingFor } from '../../libs/contracts/src';
+import { DISTRIBUTOR } from '../../libs/contracts/src';
+import { OrderCancelled, type OrderContext } from './order-context';
+
+export interface AwaitParty {
+  /** what the buyer and an auditor read, e.g. "stock answer from acme-steel" */
+  what: string;
+  terms: PartyTerms;
+  answered: () => boolean;
+  waitingFor: (deadline: string) => WaitingFor;
+  reminder: (deadline: string) => Reminder;
+  remind: (reminder: Reminder) => Promise<void>;
+}
+
+/**
+ * Waits for a party under its terms: a reminder before the deadline, then the escalation.
+ * Returns true when answered, false when the deadline passed and the caller should turn to the
+ * next candidate; throws OrderCancelled when the terms (or the buyer) say so.
+ */
+export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<boolean> {
+  for (;;) {
+    const deadlineAt = Date.now() + w.terms.answerWithinMs;
+    const deadline = new Date(deadlineAt).toISOString();
+    const waiting = w.waitingFor(deadline);
+    ctx.wait(waiting);
+    try {
+      const remindAt = deadlineAt - w.terms.remindBeforeMs;
+      if (w.terms.remindBeforeMs > 0 && remindAt > Date.now()) {
+        if (await condition(w.answered, remindAt - Date.now())) return true;
+        const reminder = w.reminder(deadline);
+        await ctx.record('reminder', DISTRIBUTOR, { role: w.terms.role, id: w.terms.partyId }, reminder);
+        await w.remind(reminder);
+      }
+      const left = deadlineAt - Date.now();
+      if (left > 0 && (await condition(w.answered, left))) return true;
+      // A timer and an answer can land in the same workflow task; the answer wins.
+      if (w.answered()) return true;
+    } finally {
+      ctx.drop(waiting);
+    }
+    const party = { role: w.terms.role, id: w.terms.partyId };
+    await ctx.record('escalation', DISTRIBUTOR, party, { what: w.what, deadline, action: w.terms.onDeadline });
+    if (w.terms.onDeadline === 'next-candidate') return false;
+    if (w.terms.onDeadline === 'cancel') throw new OrderCancelled(`no ${w.what} by ${deadline}`);
+    if ((await askBuyer(ctx, `no ${w.what} by ${deadline}: wait another period, or cancel?`)) === 'cancel') {
+      throw new OrderCancelled(`the buyer cancelled after no ${w.what} by ${deadline}`);
+    }
+  }
+}
+
+/** Puts a late party's deadline to the buyer; no decision within the buyer's own terms cancels. */
+async function askBuyer(ctx: OrderContext, question: string): Promise<'wait' | 'cancel'> {
+  const round = ++ctx.buyerQuestions;
+  const terms = await ctx.termsOf(ctx.buyerRef);
+  const deadline = new Date(Date.now() + terms.answerWithinMs).toISOString();
+  const waiting: WaitingFor = { kind: 'buyer-decision', question, deadline };
+  ctx.wait(waiting);
+  const reminder: Reminder = { orderId: ctx.order.orderId, subjectId: ctx.order.orderId, waitingFor: 'buyer-decision', deadline };
+  await ctx.record('escalation', DISTRIBUTOR, ctx.buyerRef, { question, deadline, action: 'ask-buyer' });
+  await ctx.buyer.forward.remind(reminder);
+  try {
+    const decided = await condition(() => (ctx.lastDecision?.round ?? 0) >= round, terms.answerWithinMs);
+    if (!decided) return 'cancel';
+    return ctx.lastDecision!.decision;
+  } finally {
+    ctx.drop(waiting);
+  }
+}

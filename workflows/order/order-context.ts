@@ -1,0 +1,169 @@
+import {
+  ActivityCancellationType,
+  proxyActivities,
+  proxyLocalActivities,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type {
+  BuyerActivities,
+  CarrierActivities,
+  DistributorActivities,
+  MessageName,
+  OrderEventName,
+  OrderView,
+  PartyRef,
+  PartyTerms,
+  PaymentGatewayActivities,
+  PaymentNotice,
+  PurchaseOrder,
+  ShippingInquiry,
+  ShippingQuote,
+  StockAnswer,
+  StockInquiry,
+  SupplierActivities,
+  TransferNotice,
+  TransportAcceptance,
+  TransportNotice,
+  TransportRejection,
+  WaitingFor,
+} from '../../libs/contracts/src';
+import { MESSAGE_STEP, taskQueueFor } from '../../libs/contracts/src';
+import { Compensations } from './compensations';
+import type { BuyerDecision, CancelRequest, CompensationResolution } from './definitions';
+
+/** A message sent to a party and the answer it may bring; `closed` once the order stopped listening. */
+export interface Pending<M, A> {
+  message: M;
+  answer?: A;
+  closed?: boolean;
+}
+
+/** The order was called off, by the buyer or by the flow; everything done so far is undone. */
+export class OrderCancelled extends Error {}
+
+// The workflow waits for an activity to finish even when cancelled, so nothing it does
+// can land after the compensation that undoes it.
+const waitForCancel = { cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED } as const;
+
+const partyActivityOptions = {
+  ...waitForCancel,
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+} as const;
+
+/** Compensations retry for about an hour; what still fails then goes to an operator. */
+const compensationOptions = {
+  ...waitForCancel,
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    maximumAttempts: 15,
+    nonRetryableErrorTypes: ['CompensationImpossible'] as string[],
+  },
+} as const;
+
+/** Task queues share one prefix per deployment; the distributor's queue tells us which. */
+function queuePrefix(): string {
+  const own = workflowInfo().taskQueue;
+  const suffix = taskQueueFor('distributor');
+  return own.endsWith(suffix) ? own.slice(0, own.length - suffix.length) : '';
+}
+
+function partyProxies<T>(role: 'supplier' | 'carrier' | 'buyer' | 'payment-gateway', prefix: string) {
+  return {
+    forward: proxyActivities<T>({ ...partyActivityOptions, taskQueue: taskQueueFor(role, prefix) }),
+    undo: proxyActivities<T>({ ...compensationOptions, taskQueue: taskQueueFor(role, prefix) }),
+  };
+}
+
+export const isoNow = (): string => new Date().toISOString();
+
+/** Everything one running order knows; shared by its steps and its update handlers. */
+export class OrderContext {
+  readonly distributor = proxyLocalActivities<DistributorActivities>({
+    ...waitForCancel,
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' },
+  });
+  readonly supplier;
+  readonly carrier;
+  readonly buyer;
+  readonly gateway;
+  readonly compensations: Compensations;
+  readonly buyerRef: PartyRef;
+  readonly view: OrderView;
+
+  readonly stockInquiries = new Map<string, Pending<StockInquiry, StockAnswer>>();
+  readonly shippingInquiries = new Map<string, Pending<ShippingInquiry, ShippingQuote>>();
+  readonly transportNotices = new Map<string, Pending<TransportNotice, TransportAcceptance | TransportRejection>>();
+  payment?: PaymentNotice;
+  transfer?: TransferNotice;
+  cancelRequest?: CancelRequest;
+  /** Once the goods are released for dispatch the buyer can no longer call the order off. */
+  dispatched = false;
+  buyerQuestions = 0;
+  lastDecision?: BuyerDecision & { round: number };
+  readonly resolutions = new Map<string, CompensationResolution>();
+
+  private seq = 0;
+  private readonly terms = new Map<string, PartyTerms>();
+
+  constructor(readonly order: PurchaseOrder) {
+    const prefix = queuePrefix();
+    this.supplier = partyProxies<SupplierActivities>('supplier', prefix);
+    this.carrier = partyProxies<CarrierActivities>('carrier', prefix);
+    this.buyer = partyProxies<BuyerActivities>('buyer', prefix);
+    this.gateway = partyProxies<PaymentGatewayActivities>('payment-gateway', prefix);
+    this.buyerRef = { role: 'buyer', id: order.buyerId };
+    this.view = {
+      orderId: order.orderId,
+      buyerId: order.buyerId,
+      status: 'sourcing',
+      waitingFor: [],
+      bookings: [],
+      compensations: [],
+      updatedAt: isoNow(),
+    };
+    this.compensations = new Compensations(this);
+  }
+
+  /** Writes a message of the flow, or an event, to the order log in the order it happened. */
+  record(name: MessageName | OrderEventName, sender: PartyRef, receiver: PartyRef, payload: unknown): Promise<void> {
+    return this.distributor.recordMessage({
+      orderId: this.order.orderId,
+      seq: ++this.seq,
+      step: name in MESSAGE_STEP ? MESSAGE_STEP[name as MessageName] : null,
+      name,
+      sender,
+      receiver,
+      sentAt: isoNow(),
+      payload,
+    });
+  }
+
+  wait(w: WaitingFor): void {
+    this.view.waitingFor.push(w);
+    this.touch();
+  }
+
+  drop(w: WaitingFor): void {
+    this.view.waitingFor = this.view.waitingFor.filter((x) => x !== w);
+    this.touch();
+  }
+
+  touch(): void {
+    this.view.updatedAt = isoNow();
+  }
+
+  /** Read when the order first waits for the party, then kept, so one order runs under one set of terms. */
+  async termsOf(party: PartyRef): Promise<PartyTerms> {
+    const key = `${party.role}:${party.id}`;
+    if (!this.terms.has(key)) {
+      const [terms] = await this.distributor.partyTerms([party]);
+      this.terms.set(key, terms);
+    }
+    return this.terms.get(key)!;
+  }
+}
