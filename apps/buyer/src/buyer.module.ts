@@ -7,14 +7,16 @@ import { OrderConfirmationsService } from './order-confirmations/order-confirmat
 import { BuyerOrdersController } from './orders/orders.controller';
 import { BuyerOrdersService } from './orders/orders.service';
 import { BuyerPayment } from './payments/buyer-payment.entity';
+import { BuyerReminder } from './reminders/buyer-reminder.entity';
+import { RemindersService } from './reminders/reminders.service';
 import { BuyerWorker } from './worker/buyer-worker';
 
 @Module({
   imports: [
     PlatformModule.forParty(buyerDatabase),
-    TypeOrmModule.forFeature([OrderConfirmationRecord, BuyerPayment]),
+    TypeOrmModule.forFeature([OrderConfirmationRecord, BuyerPayment, BuyerReminder]),
   ],
   controllers: [BuyerOrdersController],
-  providers: [OrderConfirmationsService, BuyerOrdersService, BuyerWorker],
+  providers: [OrderConfirmationsService, BuyerOrdersService, RemindersService, BuyerWorker],
 })
 export class BuyerModule {}

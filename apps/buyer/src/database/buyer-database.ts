@@ -1,10 +1,12 @@
 import type { PartyDatabase } from '@tradelane/platform';
 import { OrderConfirmationRecord } from '../order-confirmations/order-confirmation.entity';
 import { BuyerPayment } from '../payments/buyer-payment.entity';
+import { BuyerReminder } from '../reminders/buyer-reminder.entity';
 import { BuyerInitial1764000000000 } from './migrations/1764000000000-buyer-initial';
+import { BuyerReminders1764100000000 } from './migrations/1764100000000-buyer-reminders';
 
 export const buyerDatabase: PartyDatabase = {
   schema: 'buyer',
-  entities: [OrderConfirmationRecord, BuyerPayment],
-  migrations: [BuyerInitial1764000000000],
+  entities: [OrderConfirmationRecord, BuyerPayment, BuyerReminder],
+  migrations: [BuyerInitial1764000000000, BuyerReminders1764100000000],
 };

@@ -2,7 +2,9 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DistributorActivities } from '@tradelane/contracts';
 import { WorkerHost, activitiesOf } from '@tradelane/platform';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
+import { StuckCompensationsService } from '../operations/stuck-compensations.service';
 import { OrdersService } from '../orders/orders.service';
+import { PurchaseOrdersService } from '../purchase-orders/purchase-orders.service';
 import { SourcingService } from '../sourcing/sourcing.service';
 
 /** The distributor's worker runs the order workflows and the distributor's own (local) activities. */
@@ -13,13 +15,17 @@ export class DistributorWorker implements OnApplicationBootstrap {
     private readonly messages: OrderMessagesService,
     private readonly sourcing: SourcingService,
     private readonly orders: OrdersService,
+    private readonly purchaseOrders: PurchaseOrdersService,
+    private readonly stuck: StuckCompensationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const activities = {
       ...activitiesOf(this.messages, ['recordMessage']),
-      ...activitiesOf(this.sourcing, ['planSourcing', 'chooseCarriers']),
+      ...activitiesOf(this.sourcing, ['planSourcing', 'chooseCarriers', 'partyTerms']),
       ...activitiesOf(this.orders, ['recordOrderStatus']),
+      ...activitiesOf(this.purchaseOrders, ['placeBackOrder']),
+      ...activitiesOf(this.stuck, ['reportStuckCompensation', 'clearStuckCompensation']),
     } as unknown as DistributorActivities;
     await this.host.start('distributor', activities, {
       workflowsPath: require.resolve('../../../../workflows/order'),
