@@ -1,18 +1,87 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { PurchaseOrderDto } from './dto/purchase-order.dto';
-import { PurchaseOrdersService } from './purchase-orders.service';
+import { ProblemException } from '@tradelane/platform';
+import { CsvUploadInterceptor, type UploadedCsv } from './csv/csv-upload.interceptor';
+import { readPurchaseOrderCsv } from './csv/purchase-order-csv';
+import { PurchaseOrderDto, PurchaseOrderTermsDto, type PurchaseOrderInput, type PurchaseOrderTerms } from './dto/purchase-order.dto';
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
+import { MAX_CSV_BYTES, MAX_LINES_PER_ORDER } from './intake-limits';
+import { PurchaseOrderPipe, PurchaseOrderTermsPipe } from './purchase-order.pipes';
+import { PurchaseOrdersService, type SubmittedOrder } from './purchase-orders.service';
+
+const idempotencyHeader = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  required: false,
+  description: 'Same as idempotencyKey in the body; if both are given they must agree',
+};
 
 @ApiTags('purchase orders')
+@ApiExtraModels(PurchaseOrderTermsDto)
 @Controller('purchase-orders')
 export class PurchaseOrdersController {
   constructor(private readonly purchaseOrders: PurchaseOrdersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Submit a purchase order (step 1); starts its order workflow' })
-  async submit(@Body() body: PurchaseOrderDto, @Res({ passthrough: true }) res: Response) {
-    const submitted = await this.purchaseOrders.submit(body);
+  @ApiOperation({ summary: `Submit a purchase order (step 1) of up to ${MAX_LINES_PER_ORDER} lines; starts its order workflow` })
+  @ApiBody({ type: PurchaseOrderDto })
+  @ApiHeader(idempotencyHeader)
+  async submit(
+    @Body(PurchaseOrderPipe) order: PurchaseOrderInput,
+    @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmittedOrder> {
+    return this.answer(res, await this.purchaseOrders.submit(order, key));
+  }
+
+  @Post('csv')
+  @ApiOperation({
+    summary: 'Submit a purchase order (step 1) with its lines as a CSV file; starts its order workflow',
+    description:
+      `The file has a header row and the columns sku, quantity and optionally priceCeilingMinor (any case), ` +
+      `comma- or semicolon-separated, at most ${MAX_LINES_PER_ORDER} rows and ${MAX_CSV_BYTES} bytes. ` +
+      'A file with bad rows is refused as a whole: 422 with `rows` listing each problem by the row number a spreadsheet shows ' +
+      '(the header is row 1); nothing is stored or started.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['lines', 'order'],
+      properties: {
+        lines: { type: 'string', format: 'binary', description: 'CSV file: sku,quantity[,priceCeilingMinor]' },
+        order: {
+          type: 'string',
+          description: `The rest of the order as JSON text: ${getSchemaPath(PurchaseOrderTermsDto)}`,
+          example: JSON.stringify({
+            buyerId: 'muster-maschinenbau',
+            shipTo: { name: 'Muster Maschinenbau GmbH, Goods In', line1: 'Industriestr. 5', city: 'Köln', postalCode: '50667', country: 'DE' },
+            wantedBy: '2026-12-15',
+            currency: 'EUR',
+            partialFill: 'back-order',
+            idempotencyKey: 'po-2026-0815',
+          }),
+        },
+      },
+    },
+  })
+  @ApiHeader(idempotencyHeader)
+  @UseInterceptors(CsvUploadInterceptor)
+  async submitCsv(
+    @UploadedFile() file: UploadedCsv | undefined,
+    @Body('order', PurchaseOrderTermsPipe) terms: PurchaseOrderTerms,
+    @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SubmittedOrder> {
+    if (!file) {
+      throw new ProblemException(400, 'validation', 'Invalid request', 'lines: a CSV file is required', [
+        { field: 'lines', message: 'a CSV file is required' },
+      ]);
+    }
+    return this.answer(res, await this.purchaseOrders.submitCsv(terms, readPurchaseOrderCsv(file.buffer), key));
+  }
+
+  private answer(res: Response, submitted: SubmittedOrder): SubmittedOrder {
     res.status(submitted.replayed ? 200 : 201);
     res.location(`/orders/${submitted.orderId}`);
     return submitted;

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { createHash, randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
-import { isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder } from '@tradelane/contracts';
+import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
 import {
   ProblemException,
   TEMPORAL_CLIENT,
@@ -14,7 +14,10 @@ import {
   type TemporalConfig,
 } from '@tradelane/platform';
 import { CatalogueItem } from '../catalogue/catalogue-item.entity';
-import type { PurchaseOrderDto } from './dto/purchase-order.dto';
+import { CsvRowsProblem, type PurchaseOrderCsv } from './csv/purchase-order-csv';
+import type { PurchaseOrderInput, PurchaseOrderTerms } from './dto/purchase-order.dto';
+import { backOrderKey, idempotencyKeyOf } from './idempotency-key';
+import { backOrderContent, contentHash, orderContent, type OrderContent } from './order-content';
 import { PurchaseOrderRecord } from './purchase-order.entity';
 import { TRADING_CURRENCIES } from './trading-terms';
 
@@ -23,6 +26,13 @@ export interface SubmittedOrder {
   workflowId: string;
   status: string;
   replayed: boolean;
+}
+
+/** A line the distributor cannot take, by its index in the order. */
+interface LineProblem {
+  index: number;
+  column: 'sku';
+  message: string;
 }
 
 @Injectable()
@@ -34,28 +44,75 @@ export class PurchaseOrdersService {
     @Inject(temporalConfig.KEY) private readonly config: TemporalConfig,
   ) {}
 
-  /** Step 1 arrives: check it against the catalogue, keep it, and start its workflow. */
-  async submit(dto: PurchaseOrderDto): Promise<SubmittedOrder> {
-    await this.check(dto);
-    const bodyHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
-    if (dto.idempotencyKey) {
-      const earlier = await this.orders.findOneBy({ buyerId: dto.buyerId, idempotencyKey: dto.idempotencyKey });
+  /** Step 1 arrives as JSON: check it against the terms and the catalogue, keep it, and start its workflow. */
+  async submit(input: PurchaseOrderInput, headerKey?: string): Promise<SubmittedOrder> {
+    const key = idempotencyKeyOf(input.idempotencyKey, headerKey);
+    const { fields, lines } = await this.problemsOf(input, (index) => `line ${index + 1}`);
+    if (fields.length > 0 || lines.length > 0) {
+      throw unprocessable([...fields, ...lines.map((p) => ({ field: `lines[${p.index}].${p.column}`, message: p.message }))]);
+    }
+    return this.keepAndStart(orderContent(input), key);
+  }
+
+  /** Step 1 arrives as a CSV of lines plus the rest of the order; any bad row refuses the whole file. */
+  async submitCsv(terms: PurchaseOrderTerms, csv: PurchaseOrderCsv, headerKey?: string): Promise<SubmittedOrder> {
+    const key = idempotencyKeyOf(terms.idempotencyKey, headerKey);
+    const input: PurchaseOrderInput = { ...terms, lines: csv.lines.map((l) => l.line) };
+    const { fields, lines } = await this.problemsOf(input, (index) => `row ${csv.lines[index].row}`);
+    if (csv.problems.length > 0 || fields.length > 0 || lines.length > 0) {
+      throw new CsvRowsProblem(
+        [...csv.problems, ...lines.map((p) => ({ row: csv.lines[p.index].row, column: p.column, message: p.message }))],
+        fields.map((f) => ({ ...f, field: `order.${f.field}` })),
+      );
+    }
+    return this.keepAndStart(orderContent(input), key);
+  }
+
+  /**
+   * Activity: keeps and starts the follow-up order for what a partial fill left out. Keyed by the
+   * parent, so a second delivery returns the same order and starts nothing new.
+   */
+  async placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string> {
+    if (lines.length === 0) {
+      throw ApplicationFailure.create({ type: 'EmptyBackOrder', nonRetryable: true, message: `nothing to back-order for ${parent.orderId}` });
+    }
+    if (parent.backOrderOf) {
+      throw ApplicationFailure.create({
+        type: 'BackOrderOfBackOrder',
+        nonRetryable: true,
+        message: `${parent.orderId} is itself a back-order of ${parent.backOrderOf}; back-orders accept what they get`,
+      });
+    }
+    try {
+      return (await this.keepAndStart(backOrderContent(parent, lines), backOrderKey(parent.orderId))).orderId;
+    } catch (error) {
+      if (error instanceof ProblemException && error.getStatus() === 409) {
+        throw ApplicationFailure.create({
+          type: 'BackOrderConflict',
+          nonRetryable: true,
+          message: `a different back-order of ${parent.orderId} was placed already`,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async get(orderId: string): Promise<PurchaseOrderRecord | null> {
+    return this.orders.findOneBy({ orderId });
+  }
+
+  /** Keeps an order once per idempotency key and starts its workflow; a repeat returns the first. */
+  private async keepAndStart(content: OrderContent, idempotencyKey: string | undefined): Promise<SubmittedOrder> {
+    const bodyHash = contentHash(content);
+    if (idempotencyKey) {
+      const earlier = await this.orders.findOneBy({ buyerId: content.buyerId, idempotencyKey });
       if (earlier) return this.replay(earlier, bodyHash);
     }
     const now = new Date();
     const order: PurchaseOrder = {
       orderId: randomUUID(),
-      buyerId: dto.buyerId,
-      lines: dto.lines.map((line, i) => ({
-        lineNo: i + 1,
-        sku: line.sku,
-        quantity: line.quantity,
-        ...(line.priceCeilingMinor !== undefined ? { priceCeilingMinor: line.priceCeilingMinor } : {}),
-      })),
-      shipTo: { ...dto.shipTo },
-      wantedBy: dto.wantedBy,
-      currency: dto.currency,
-      ...(dto.idempotencyKey ? { idempotencyKey: dto.idempotencyKey } : {}),
+      ...content,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
       submittedAt: now.toISOString(),
     };
     const inserted = await this.orders
@@ -64,7 +121,7 @@ export class PurchaseOrdersService {
       .values({
         orderId: order.orderId,
         buyerId: order.buyerId,
-        idempotencyKey: dto.idempotencyKey ?? null,
+        idempotencyKey: idempotencyKey ?? null,
         bodyHash,
         status: 'submitted',
         order,
@@ -76,7 +133,7 @@ export class PurchaseOrdersService {
       .execute();
     if (inserted.raw.length === 0) {
       // A concurrent submission with the same idempotency key got there first.
-      const earlier = await this.orders.findOneByOrFail({ buyerId: dto.buyerId, idempotencyKey: dto.idempotencyKey! });
+      const earlier = await this.orders.findOneByOrFail({ buyerId: content.buyerId, idempotencyKey: idempotencyKey! });
       return this.replay(earlier, bodyHash);
     }
     await this.start(order);
@@ -104,7 +161,7 @@ export class PurchaseOrdersService {
         409,
         'idempotency-key-reused',
         'Idempotency key already used',
-        `idempotencyKey ${earlier.idempotencyKey} was used for a different purchase order (${earlier.orderId})`,
+        `idempotency key ${earlier.idempotencyKey} was used for a different purchase order (${earlier.orderId})`,
         [{ field: 'idempotencyKey', message: 'already used with a different body' }],
       );
     }
@@ -113,27 +170,36 @@ export class PurchaseOrdersService {
     return { orderId: earlier.orderId, workflowId: orderWorkflowId(earlier.orderId), status: earlier.status, replayed: true };
   }
 
-  private async check(dto: PurchaseOrderDto): Promise<void> {
-    const problems: FieldProblem[] = [];
-    if (!TRADING_CURRENCIES.includes(dto.currency)) {
-      problems.push({ field: 'currency', message: `must be one of ${TRADING_CURRENCIES.join(', ')}` });
+  /** What the distributor cannot take: terms it does not trade on, and SKUs it does not sell or that repeat. */
+  private async problemsOf(
+    input: PurchaseOrderInput,
+    where: (lineIndex: number) => string,
+  ): Promise<{ fields: FieldProblem[]; lines: LineProblem[] }> {
+    const fields: FieldProblem[] = [];
+    if (!TRADING_CURRENCIES.includes(input.currency)) {
+      fields.push({ field: 'currency', message: `must be one of ${TRADING_CURRENCIES.join(', ')}` });
     }
-    if (dto.wantedBy < isoDate(new Date())) problems.push({ field: 'wantedBy', message: 'must not be in the past' });
-    const known = new Set(
-      (await this.catalogue.findBy({ sku: In([...new Set(dto.lines.map((l) => l.sku))]) })).map((c) => c.sku),
-    );
-    const seen = new Map<string, number>();
-    dto.lines.forEach((line, i) => {
-      if (!known.has(line.sku)) problems.push({ field: `lines[${i}].sku`, message: `unknown SKU ${line.sku}` });
-      else if (seen.has(line.sku)) {
-        problems.push({ field: `lines[${i}].sku`, message: `${line.sku} is already on line ${seen.get(line.sku)! + 1}` });
-      }
-      seen.set(line.sku, seen.get(line.sku) ?? i);
+    if (input.wantedBy < isoDate(new Date())) fields.push({ field: 'wantedBy', message: 'must not be in the past' });
+    const known = await this.knownSkus(input.lines.map((l) => l.sku));
+    const lines: LineProblem[] = [];
+    const firstIndex = new Map<string, number>();
+    input.lines.forEach(({ sku }, index) => {
+      const first = firstIndex.get(sku);
+      if (!known.has(sku)) lines.push({ index, column: 'sku', message: `unknown SKU ${sku}` });
+      else if (first !== undefined) lines.push({ index, column: 'sku', message: `${sku} is already on ${where(first)}` });
+      if (first === undefined) firstIndex.set(sku, index);
     });
-    if (problems.length > 0) throw unprocessable(problems);
+    return { fields, lines };
   }
 
-  async get(orderId: string): Promise<PurchaseOrderRecord | null> {
-    return this.orders.findOneBy({ orderId });
+  /** One query, however many lines. */
+  private async knownSkus(skus: string[]): Promise<Set<string>> {
+    if (skus.length === 0) return new Set();
+    const rows = await this.catalogue
+      .createQueryBuilder('item')
+      .select('item.sku', 'sku')
+      .where('item.sku = ANY(:skus)', { skus: [...new Set(skus)] })
+      .getRawMany<{ sku: string }>();
+    return new Set(rows.map((r) => r.sku));
   }
 }
