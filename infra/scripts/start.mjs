@@ -1,7 +1,8 @@
 // `npm start`: Temporal, PostgreSQL, the five party services with their workers, and demo data.
 // TEMPORAL_ADDRESS or DATABASE_URL point at real ones instead of the embedded defaults.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
@@ -53,6 +54,22 @@ function runNode(args, env, label) {
   prefix(child.stdout, process.stdout);
   prefix(child.stderr, process.stderr);
   return child;
+}
+
+/**
+ * The gateway signs transfer notices and the distributor checks them with one shared secret.
+ * Unless TRANSFER_NOTICE_SECRET is given, one is made on the first start and kept under .data/
+ * (git-ignored), so that a restart keeps verifying what was signed before it.
+ */
+function transferNoticeSecret() {
+  if (process.env.TRANSFER_NOTICE_SECRET) return process.env.TRANSFER_NOTICE_SECRET;
+  const file = join(dataDir, 'transfer-notice-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    say(`made a transfer notice signing secret in ${file}`);
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function waitForHealth(url, child, label) {
@@ -140,6 +157,9 @@ async function main() {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js'),
+    TRANSFER_NOTICE_SECRET: transferNoticeSecret(),
+    TRANSFER_NOTICE_URL:
+      process.env.TRANSFER_NOTICE_URL ?? `http://${host}:${services.find((s) => s.role === 'distributor').port}/transfer-notices`,
   };
   for (const s of services) {
     const child = runNode([join(dist, s.entry)], { ...env, PORT: String(s.port), HOST: host }, s.role);

@@ -1,6 +1,7 @@
 // One real Temporal dev server (in memory) and one real PostgreSQL for the whole test run.
 // TEMPORAL_ADDRESS / TEST_DATABASE_URL point the tests at running ones instead.
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedPostgres } from '../../infra/postgres/embedded.mjs';
 import { freePort } from '../../infra/scripts/free-port.mjs';
 import { provideTemporalServer } from '../../infra/temporal/provide-server.mjs';
+import { timeSkippingServerLauncher } from '../../infra/temporal/java-test-server.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,6 +20,8 @@ export default async function globalSetup() {
   const scratch = mkdtempSync(join(tmpdir(), 'tradelane-test-'));
   chmodSync(scratch, 0o755); // embedded PostgreSQL runs as another user when the tests run as root
   process.env.TRADELANE_TEST_SCRATCH = scratch;
+  // A fresh secret per run: the gateway signs transfer notices with it, the distributor verifies.
+  process.env.TRANSFER_NOTICE_SECRET ??= randomBytes(32).toString('hex');
 
   const started = Date.now();
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -30,6 +34,8 @@ export default async function globalSetup() {
     stops.push(() => server.stop());
     process.env.TEMPORAL_ADDRESS = server.address;
   }
+  // Deadline tests skip time on Temporal's time-skipping server, which each such test file starts.
+  process.env.TEMPORAL_TIME_SKIPPING_SERVER ??= timeSkippingServerLauncher({ log: (m) => console.log(`\n${m}`) }) ?? '';
   if (!process.env.TEST_DATABASE_URL) {
     const pg = await startEmbeddedPostgres({ dataDir: join(scratch, 'postgres'), port: await freePort(), persistent: false });
     stops.push(() => pg.stop());

@@ -35,9 +35,16 @@ export async function startStack(): Promise<Stack> {
   const apps = {} as Record<PartyRole, INestApplication>;
   const http = {} as Stack['http'];
   for (const party of partyServices()) {
-    const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'] });
+    const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'], rawBody: true });
     configureApp(app, party.api);
-    await app.init();
+    if (party.role === 'distributor') {
+      // The gateway delivers transfer notices to this webhook over real HTTP; its config is read
+      // when its module is first loaded, which is after this (see partyServices' order).
+      await app.listen(0, '127.0.0.1');
+      process.env.TRANSFER_NOTICE_URL = `${await app.getUrl()}/transfer-notices`;
+    } else {
+      await app.init();
+    }
     apps[party.role] = app;
     http[party.role] = request(app.getHttpServer());
   }

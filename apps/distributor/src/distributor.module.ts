@@ -19,11 +19,13 @@ import { PurchaseOrderRecord } from './purchase-orders/purchase-order.entity';
 import { PurchaseOrdersController } from './purchase-orders/purchase-orders.controller';
 import { PurchaseOrdersService } from './purchase-orders/purchase-orders.service';
 import { SourcingService } from './sourcing/sourcing.service';
+import { TransferNoticesModule } from './transfer-notices/transfer-notices.module';
 import { DistributorWorker } from './worker/distributor-worker';
 
 @Module({
   imports: [
     PlatformModule.forParty(distributorDatabase),
+    TransferNoticesModule,
     TypeOrmModule.forFeature([
       CatalogueItem,
       CatalogueOffer,

@@ -5,7 +5,7 @@ import { distributorApi } from './api';
 import { DistributorModule } from './distributor.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(DistributorModule);
+  const app = await NestFactory.create(DistributorModule, { rawBody: true });
   configureApp(app, distributorApi);
   await app.listen(Number(process.env.PORT ?? 3002), process.env.HOST ?? '127.0.0.1');
 }

@@ -15,3 +15,5 @@ export * from './platform.module';
 export * from './http/params';
 export * from './temporal/runtime';
 export * from './database/receive-once';
+export * from './webhooks/signature';
+export * from './webhooks/transfer-notice.config';

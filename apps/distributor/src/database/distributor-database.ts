@@ -8,6 +8,8 @@ import { OrderMessage } from '../order-messages/order-message.entity';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { DistributorInitial1764000000000 } from './migrations/1764000000000-distributor-initial';
 import { SourcingTermsEvents1764100000000 } from './migrations/1764100000000-sourcing-terms-events';
+import { TransferNoticeEvents1764100000200 } from './migrations/1764100000200-transfer-notice-events';
+import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
@@ -19,6 +21,7 @@ export const distributorDatabase: PartyDatabase = {
     PurchaseOrderRecord,
     OrderMessage,
     StuckCompensationRecord,
+    TransferNoticeEvent,
   ],
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200],
 };

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every variable a service reads, checked once at startup. */
 export class EnvironmentVariables {
@@ -32,6 +32,29 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['true', 'false'])
   TEMPORAL_WORKERS_ENABLED?: string;
+
+  /** Shared by the gateway (signs transfer notices) and the distributor (verifies them). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'TRANSFER_NOTICE_SECRET must be at least 32 characters' })
+  TRANSFER_NOTICE_SECRET?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  TRANSFER_NOTICE_TOLERANCE_SECONDS?: number;
+
+  /** The distributor's webhook, where the gateway delivers transfer notices. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  TRANSFER_NOTICE_URL?: string;
+
+  /** What a buyer may pay in total, per currency, when the gateway has no payer account for it. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  PAYER_DEFAULT_CREDIT_LIMIT_MINOR?: number;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
