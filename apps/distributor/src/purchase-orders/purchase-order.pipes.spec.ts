@@ -44,6 +44,14 @@ describe('PurchaseOrderPipe', () => {
     });
   });
 
+  it('answers a missing or malformed value with a 400, even when its length rule fails too', async () => {
+    expect(await refusal(() => pipe.transform(order([{ sku: 'A', quantity: 1 }], { shipTo: { ...shipTo, city: undefined } })))).toMatchObject({
+      status: 400,
+      fields: expect.arrayContaining(['shipTo.city']),
+    });
+    expect(await refusal(() => pipe.transform(order([{ sku: 'a'.repeat(65), quantity: 1 }])))).toMatchObject({ status: 400 });
+  });
+
   it('answers a malformed order with a 400 naming the field, as the other routes do', async () => {
     expect(await refusal(() => pipe.transform(order([{ sku: 'A', quantity: 0 }], { partialFill: 'split' })))).toMatchObject({
       status: 400,

@@ -17,13 +17,17 @@ export const limitExceeded = (errors: FieldProblem[]) =>
 export const tooManyLines = (count: number, field = 'lines') =>
   limitExceeded([{ field, message: `must hold at most ${MAX_LINES_PER_ORDER} lines, not ${count}` }]);
 
-/** Keeps, at every depth, only the failures of the named constraints. */
-function onlyConstraints(errors: ValidationError[], names: Set<string>): ValidationError[] {
+/**
+ * Keeps, at every depth, the values that fail only a size limit. A value that also fails
+ * another rule (missing, wrong type, wrong format) is malformed rather than too big.
+ */
+function overLimitOnly(errors: ValidationError[]): ValidationError[] {
   return errors.flatMap((error) => {
-    const constraints = Object.fromEntries(Object.entries(error.constraints ?? {}).filter(([name]) => names.has(name)));
-    const children = onlyConstraints(error.children ?? [], names);
-    if (Object.keys(constraints).length === 0 && children.length === 0) return [];
-    return [{ ...error, constraints, children }];
+    const failed = Object.keys(error.constraints ?? {});
+    const overLimit = failed.length > 0 && failed.every((name) => LIMIT_CONSTRAINTS.has(name));
+    const children = overLimitOnly(error.children ?? []);
+    if (!overLimit && children.length === 0) return [];
+    return [{ ...error, constraints: overLimit ? error.constraints : {}, children }];
   });
 }
 
@@ -39,7 +43,7 @@ function limitAwareValidation(parent: string): ValidationPipe {
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const overLimit = flattenValidationErrors(onlyConstraints(errors, LIMIT_CONSTRAINTS), parent);
+      const overLimit = flattenValidationErrors(overLimitOnly(errors), parent);
       if (overLimit.length > 0) return limitExceeded(overLimit);
       const fields = flattenValidationErrors(errors, parent);
       return new ProblemException(400, 'validation', 'Invalid request', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
