@@ -32,6 +32,7 @@ export class RateCard {
   @Column({ name: 'transit_days', type: 'int' })
   transitDays: number;
 
-  @Column({ name: 'validity_days', type: 'int' })
-  validityDays: number;
+  /** How long an automatic quote on this lane holds. */
+  @Column({ name: 'quote_valid_hours', type: 'int' })
+  quoteValidHours: number;
 }

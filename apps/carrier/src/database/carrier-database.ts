@@ -4,9 +4,10 @@ import { RateCard } from '../carriers/rate-card.entity';
 import { ShippingInquiryRecord } from '../shipping-inquiries/shipping-inquiry.entity';
 import { TransportNoticeRecord } from '../transport-notices/transport-notice.entity';
 import { CarrierInitial1764000000000 } from './migrations/1764000000000-carrier-initial';
+import { CarrierQuoteValidityWithdrawCancelRemind1764100000200 } from './migrations/1764100000200-carrier-quote-validity-withdraw-cancel-remind';
 
 export const carrierDatabase: PartyDatabase = {
   schema: 'carrier',
   entities: [Carrier, RateCard, ShippingInquiryRecord, TransportNoticeRecord],
-  migrations: [CarrierInitial1764000000000],
+  migrations: [CarrierInitial1764000000000, CarrierQuoteValidityWithdrawCancelRemind1764100000200],
 };

@@ -12,10 +12,10 @@ export async function seedCarrierDemoData(dataSource: DataSource): Promise<void>
   if (count > 0) return;
   await dataSource.query(
     `INSERT INTO carrier.rate_cards
-       (carrier_id, origin_country, destination_country, mode, base_minor, per_kg_minor, currency, transit_days, validity_days) VALUES
-      ('rhein-freight', 'DE', '*', 'road', 4500, 60, 'EUR', 3, 7),
-      ('rhein-freight', 'DE', 'DE', 'road', 2900, 40, 'EUR', 2, 7),
-      ('baltic-lines', 'SE', '*', 'sea', 6000, 40, 'EUR', 5, 10),
-      ('baltic-lines', 'DE', '*', 'rail', 5200, 45, 'EUR', 4, 10)`,
+       (carrier_id, origin_country, destination_country, mode, base_minor, per_kg_minor, currency, transit_days, quote_valid_hours) VALUES
+      ('rhein-freight', 'DE', '*', 'road', 4500, 60, 'EUR', 3, 48),
+      ('rhein-freight', 'DE', 'DE', 'road', 2900, 40, 'EUR', 2, 48),
+      ('baltic-lines', 'SE', '*', 'sea', 6000, 40, 'EUR', 5, 72),
+      ('baltic-lines', 'DE', '*', 'rail', 5200, 45, 'EUR', 4, 72)`,
   );
 }

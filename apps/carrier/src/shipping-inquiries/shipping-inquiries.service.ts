@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { orderWorkflowId, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
+import { In, Repository } from 'typeorm';
+import { orderWorkflowId, type Reminder, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
 import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
+import { isUuid } from '../uuid';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
 import { buildShippingQuote, pickRateCard } from './shipping-quote';
-import { ShippingInquiryRecord } from './shipping-inquiry.entity';
+import { ShippingInquiryRecord, type ShippingInquiryStatus } from './shipping-inquiry.entity';
 
 @Injectable()
 export class ShippingInquiriesService {
@@ -32,6 +33,7 @@ export class ShippingInquiriesService {
       { inquiryId: inquiry.inquiryId },
     );
     if (record.quote) return { mode: 'automatic', answer: record.quote };
+    if (record.status === 'withdrawn') return { mode: 'declined', reason: `shipping inquiry ${inquiry.inquiryId} was withdrawn` };
     const carrier = await this.carriers.find(inquiry.carrierId);
     if (!carrier) return { mode: 'declined', reason: `no carrier ${inquiry.carrierId}` };
     if (carrier.answerMode === 'manual') return { mode: 'manual' };
@@ -45,7 +47,12 @@ export class ShippingInquiriesService {
   /** A person at the carrier's desk quotes (step 5). */
   async quote(inquiryId: string, dto: ShippingQuoteDto): Promise<ShippingQuote> {
     const record = await this.get(inquiryId);
+    if (record.status === 'withdrawn') throw conflict(`shipping inquiry ${inquiryId} was withdrawn: ${record.withdrawnReason ?? 'no reason given'}`);
     if (record.status !== 'open') throw conflict(`shipping inquiry ${inquiryId} is already quoted`);
+    const now = new Date();
+    if (dto.validUntil !== undefined && !(new Date(dto.validUntil).getTime() > now.getTime())) {
+      throw unprocessable([{ field: 'validUntil', message: 'must lie in the future' }]);
+    }
     const card = pickRateCard(await this.carriers.rateCardsOf(record.carrierId), record.inquiry);
     if (!card && dto.priceMinor === undefined) {
       throw unprocessable([{ field: 'priceMinor', message: 'no rate card covers this lane, so a price is required' }]);
@@ -53,10 +60,35 @@ export class ShippingInquiriesService {
     if (dto.pickupDate && dto.deliveryDate && dto.deliveryDate < dto.pickupDate) {
       throw unprocessable([{ field: 'deliveryDate', message: 'must not be before pickupDate' }]);
     }
-    const quote = buildShippingQuote(record.inquiry, card, new Date(), dto);
+    const quote = buildShippingQuote(record.inquiry, card, now, dto);
     await this.orders.update(orderWorkflowId(record.orderId), shippingQuoteUpdate, quote);
     await this.inquiries.update({ inquiryId, status: 'open' }, { status: 'quoted', quote });
     return quote;
+  }
+
+  /** Activity (compensation, or a quote not chosen): the inquiry no longer wants a quote. Unknown ids change nothing. */
+  async withdrawShippingInquiry(inquiryId: string, reason: string): Promise<void> {
+    if (!isUuid(inquiryId)) return;
+    await this.inquiries.update(
+      { inquiryId, status: In(['open', 'quoted']) },
+      { status: 'withdrawn', withdrawnReason: reason, withdrawnAt: new Date() },
+    );
+  }
+
+  /** Part of the carrier's `remind` activity; false when the subject is not one of its inquiries. */
+  async remind(reminder: Reminder): Promise<boolean> {
+    if (!isUuid(reminder.subjectId)) return false;
+    const deadline = new Date(reminder.deadline);
+    const found = await this.inquiries.existsBy({ inquiryId: reminder.subjectId });
+    if (!found) return false;
+    // A redelivered reminder (same deadline) keeps the first reminder time.
+    await this.inquiries
+      .createQueryBuilder()
+      .update()
+      .set({ remindedAt: new Date(), reminderDeadline: deadline })
+      .where('inquiry_id = :id AND reminder_deadline IS DISTINCT FROM :deadline', { id: reminder.subjectId, deadline })
+      .execute();
+    return true;
   }
 
   async get(inquiryId: string): Promise<ShippingInquiryRecord> {
@@ -65,7 +97,7 @@ export class ShippingInquiriesService {
     return record;
   }
 
-  list(carrierId: string, status?: 'open' | 'quoted'): Promise<ShippingInquiryRecord[]> {
+  list(carrierId: string, status?: ShippingInquiryStatus): Promise<ShippingInquiryRecord[]> {
     return this.inquiries.find({
       where: { carrierId, ...(status ? { status } : {}) },
       order: { receivedAt: 'ASC' },

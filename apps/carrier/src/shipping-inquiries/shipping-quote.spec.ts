@@ -12,7 +12,7 @@ const card = (id: number, originCountry: string, destinationCountry: string, ext
   perKgMinor: 60,
   currency: 'EUR',
   transitDays: 3,
-  validityDays: 7,
+  quoteValidHours: 48,
   ...extra,
 });
 
@@ -44,7 +44,7 @@ describe('buildShippingQuote', () => {
     expect(quote.price).toEqual({ amountMinor: 4500 + 3 * 60, currency: 'EUR' });
     expect(quote.pickupDate).toBe('2030-01-05');
     expect(quote.deliveryDate).toBe('2030-01-08');
-    expect(quote.validUntil).toBe('2030-01-08');
+    expect(quote.validUntil).toBe('2030-01-03T10:00:00.000Z');
     expect(quote.quotedBy).toBe('automatic');
   });
 
@@ -52,6 +52,15 @@ describe('buildShippingQuote', () => {
     const quote = buildShippingQuote(inquiry, card(1, 'DE', '*'), new Date('2030-01-09T10:00:00Z'), { quotedBy: 'desk', priceMinor: 999 });
     expect(quote.pickupDate).toBe('2030-01-09');
     expect(quote.price.amountMinor).toBe(999);
+  });
+
+  it('holds for 24 hours when the card says nothing, and for as long as a person says', () => {
+    const now = new Date('2030-01-01T10:00:00Z');
+    const noHours = { ...card(1, 'DE', '*'), quoteValidHours: undefined } as unknown as RateCard;
+    expect(buildShippingQuote(inquiry, noHours, now).validUntil).toBe('2030-01-02T10:00:00.000Z');
+    expect(buildShippingQuote(inquiry, undefined, now, { quotedBy: 'desk', priceMinor: 1, validUntil: '2030-01-01T18:30:00+01:00' }).validUntil).toBe(
+      '2030-01-01T17:30:00.000Z',
+    );
   });
 
   it('cannot quote without a rate card or a price', () => {

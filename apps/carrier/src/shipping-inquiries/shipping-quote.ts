@@ -16,11 +16,17 @@ export interface PersonQuote {
   priceMinor?: number;
   pickupDate?: string;
   deliveryDate?: string;
+  /** ISO timestamp; the caller checks that it lies in the future. */
+  validUntil?: string;
 }
+
+/** A quote with no validity of its own holds this long. */
+export const DEFAULT_QUOTE_VALID_HOURS = 24;
 
 /**
  * The shipping quote (step 5): price from the rate card (base plus per started kilogram),
- * pickup when the goods are ready, delivery after the lane's transit time. A person's figures win.
+ * pickup when the goods are ready, delivery after the lane's transit time, valid for the lane's
+ * quote hours. A person's figures win.
  */
 export function buildShippingQuote(
   inquiry: ShippingInquiry,
@@ -45,6 +51,8 @@ export function buildShippingQuote(
     route: `${inquiry.origin.code} → ${inquiry.destination.city} (${inquiry.destination.country})`,
     mode: card?.mode ?? 'road',
     price: { amountMinor: price, currency: inquiry.currency },
-    validUntil: addDays(today, card?.validityDays ?? 7),
+    validUntil: person?.validUntil
+      ? new Date(person.validUntil).toISOString()
+      : new Date(now.getTime() + (card?.quoteValidHours ?? DEFAULT_QUOTE_VALID_HOURS) * 3_600_000).toISOString(),
   };
 }

@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { orderWorkflowId, type Reply, type TransportAcceptance, type TransportNotice } from '@tradelane/contracts';
+import { In, Repository } from 'typeorm';
+import {
+  orderWorkflowId,
+  type Reminder,
+  type Reply,
+  type TransportAcceptance,
+  type TransportNotice,
+  type TransportRejection,
+} from '@tradelane/contracts';
 import { WorkflowGateway, conflict, notFound, receiveOnce } from '@tradelane/platform';
-import { transportAcceptanceUpdate } from '@tradelane/workflows';
+import { transportAcceptanceUpdate, transportRejectionUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
-import { TransportNoticeRecord } from './transport-notice.entity';
+import { isUuid } from '../uuid';
+import { TransportNoticeRecord, type TransportNoticeStatus } from './transport-notice.entity';
 
 @Injectable()
 export class TransportNoticesService {
@@ -30,6 +38,8 @@ export class TransportNoticesService {
       { noticeId: notice.noticeId },
     );
     if (record.status === 'accepted') return { mode: 'automatic', answer: acceptanceOf(record) };
+    if (record.status === 'rejected') return { mode: 'declined', reason: record.rejectionReason ?? 'rejected' };
+    if (record.status === 'cancelled') return { mode: 'declined', reason: `transport notice ${notice.noticeId} was cancelled` };
     const carrier = await this.carriers.find(notice.carrierId);
     if (!carrier) return { mode: 'declined', reason: `no carrier ${notice.carrierId}` };
     if (carrier.answerMode === 'manual') return { mode: 'manual' };
@@ -45,8 +55,7 @@ export class TransportNoticesService {
 
   /** A person at the carrier's desk accepts the shipment. */
   async accept(noticeId: string, acceptedBy: string): Promise<TransportAcceptance> {
-    const record = await this.get(noticeId);
-    if (record.status !== 'open') throw conflict(`transport notice ${noticeId} is already accepted`);
+    const record = await this.getOpen(noticeId);
     record.acceptedBy = acceptedBy;
     record.acceptedAt = new Date();
     const acceptance = acceptanceOf(record);
@@ -59,18 +68,70 @@ export class TransportNoticesService {
     return acceptance;
   }
 
+  /** A person at the carrier's desk will not take the shipment; the order books the next best carrier. */
+  async reject(noticeId: string, rejectedBy: string, reason: string): Promise<TransportRejection> {
+    const record = await this.getOpen(noticeId);
+    const rejectedAt = new Date();
+    const rejection: TransportRejection = {
+      noticeId,
+      orderId: record.orderId,
+      carrierId: record.carrierId,
+      rejectedBy,
+      reason,
+      rejectedAt: rejectedAt.toISOString(),
+    };
+    // The order hears it first: if it refuses, the booking stays open and nothing is recorded.
+    await this.orders.update(orderWorkflowId(record.orderId), transportRejectionUpdate, rejection);
+    await this.notices.update(
+      { noticeId, status: 'open' },
+      { status: 'rejected', rejectedBy, rejectionReason: reason, rejectedAt },
+    );
+    return rejection;
+  }
+
+  /** Activity (compensation): the booking is called off, accepted or not. Unknown ids change nothing. */
+  async cancelTransport(noticeId: string, reason: string): Promise<void> {
+    if (!isUuid(noticeId)) return;
+    await this.notices.update(
+      { noticeId, status: In(['open', 'accepted']) },
+      { status: 'cancelled', cancellationReason: reason, cancelledAt: new Date() },
+    );
+  }
+
+  /** Part of the carrier's `remind` activity; false when the subject is not one of its notices. */
+  async remind(reminder: Reminder): Promise<boolean> {
+    if (!isUuid(reminder.subjectId)) return false;
+    const found = await this.notices.existsBy({ noticeId: reminder.subjectId });
+    if (!found) return false;
+    const deadline = new Date(reminder.deadline);
+    // A redelivered reminder (same deadline) keeps the first reminder time.
+    await this.notices
+      .createQueryBuilder()
+      .update()
+      .set({ remindedAt: new Date(), reminderDeadline: deadline })
+      .where('notice_id = :id AND reminder_deadline IS DISTINCT FROM :deadline', { id: reminder.subjectId, deadline })
+      .execute();
+    return true;
+  }
+
   async get(noticeId: string): Promise<TransportNoticeRecord> {
     const record = await this.notices.findOneBy({ noticeId });
     if (!record) throw notFound('transport notice', noticeId);
     return record;
   }
 
-  list(carrierId: string, status?: 'open' | 'accepted'): Promise<TransportNoticeRecord[]> {
+  list(carrierId: string, status?: TransportNoticeStatus): Promise<TransportNoticeRecord[]> {
     return this.notices.find({
       where: { carrierId, ...(status ? { status } : {}) },
       order: { receivedAt: 'ASC' },
       take: 500,
     });
+  }
+
+  private async getOpen(noticeId: string): Promise<TransportNoticeRecord> {
+    const record = await this.get(noticeId);
+    if (record.status !== 'open') throw conflict(`transport notice ${noticeId} is already ${record.status}`);
+    return record;
   }
 }
 

@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { ANSWER_MODES, type AnswerMode } from '@tradelane/contracts';
+import { SHIPPING_INQUIRY_STATUSES, type ShippingInquiryStatus } from '../../shipping-inquiries/shipping-inquiry.entity';
+import { TRANSPORT_NOTICE_STATUSES, type TransportNoticeStatus } from '../../transport-notices/transport-notice.entity';
 
 export class AnswerModeDto {
   @ApiProperty({ enum: ANSWER_MODES, description: 'automatic: quote from rate cards and accept bookings; manual: wait for a person' })
@@ -9,15 +11,15 @@ export class AnswerModeDto {
 }
 
 export class ShippingInquiryFilterDto {
-  @ApiProperty({ enum: ['open', 'quoted'], required: false })
+  @ApiProperty({ enum: SHIPPING_INQUIRY_STATUSES, required: false })
   @IsOptional()
-  @IsIn(['open', 'quoted'])
-  status?: 'open' | 'quoted';
+  @IsIn(SHIPPING_INQUIRY_STATUSES)
+  status?: ShippingInquiryStatus;
 }
 
 export class TransportNoticeFilterDto {
-  @ApiProperty({ enum: ['open', 'accepted'], required: false })
+  @ApiProperty({ enum: TRANSPORT_NOTICE_STATUSES, required: false })
   @IsOptional()
-  @IsIn(['open', 'accepted'])
-  status?: 'open' | 'accepted';
+  @IsIn(TRANSPORT_NOTICE_STATUSES)
+  status?: TransportNoticeStatus;
 }

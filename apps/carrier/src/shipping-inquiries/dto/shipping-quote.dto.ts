@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDateString, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class ShippingQuoteDto {
   @ApiProperty({ description: "Who at the carrier's desk quotes", example: 'desk.omar' })
@@ -25,4 +25,13 @@ export class ShippingQuoteDto {
   @IsDateString({ strict: true })
   @Length(10, 10)
   deliveryDate?: string;
+
+  @ApiPropertyOptional({
+    description: 'Until when the quote holds (ISO 8601 date-time, in the future); defaults to the rate card\'s quote hours',
+    example: '2030-01-05T17:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Length(10, 40)
+  validUntil?: string;
 }
