@@ -20,8 +20,10 @@ export class ReservationsService {
   /** A supplier's reservations, each with its true status: lapsed holds are marked expired first. */
   async list(supplierId: string, filter: ReservationFilter): Promise<StockReservation[]> {
     await this.expireLapsed(supplierId);
+    // The query DTO leaves absent filters as undefined keys, which TypeORM refuses in a where.
+    const given = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
     return this.reservations.find({
-      where: { supplierId, ...filter },
+      where: { supplierId, ...given },
       order: { id: 'ASC' },
       take: 5000,
     });
@@ -40,7 +42,7 @@ export class ReservationsService {
   }
 
   /** Every SKU of a supplier: on hand, held for orders, and free to commit. */
-  async stockOf(supplierId: string): Promise<StockLevel[]> {
+  async stockOf(supplierId: string): Promise<(StockLevel & { supplierId: string })[]> {
     const rows: { sku: string; on_hand: string; reserved: string; unit_price_minor: string; currency: string }[] =
       await this.dataSource.query(
         `SELECT s.sku, s.on_hand, coalesce(r.reserved, 0) AS reserved, s.unit_price_minor, s.currency
@@ -51,6 +53,7 @@ export class ReservationsService {
         [supplierId],
       );
     return rows.map((r) => ({
+      supplierId,
       sku: r.sku,
       onHand: Number(r.on_hand),
       reserved: Number(r.reserved),

@@ -98,9 +98,8 @@ export class StockInquiriesService {
       const held = allocate(wants, new Map([...levels.values()].map((l) => [l.sku, l.available])));
       const short = wants.filter((w) => (held.get(w.lineNo) ?? 0) < w.quantity);
       if (short.length > 0) {
-        this.logger.warn(
-          `stock inquiry ${answer.inquiryId}: stock went between answer and hold, lines held short: ${short.map((w) => `${w.lineNo} (${held.get(w.lineNo)} of ${w.quantity} ${w.sku})`).join(', ')}`,
-        );
+        const lines = short.map((w) => `${w.lineNo} (${held.get(w.lineNo)} of ${w.quantity} ${w.sku})`).join(', ');
+        this.logger.warn(`stock inquiry ${answer.inquiryId}: stock went between answer and hold, lines held short: ${lines}`);
       }
       await holdReservations(tx, record, wants.map((w) => ({ ...w, quantity: held.get(w.lineNo) ?? 0 })), heldUntil);
       await tx.update(StockInquiryRecord, { inquiryId: record.inquiryId, status: 'open' }, { status: 'answered', answer, answeredAt: new Date() });
