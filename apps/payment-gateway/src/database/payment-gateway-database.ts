@@ -3,9 +3,12 @@ import { LedgerEntry } from '../ledger/ledger-entry.entity';
 import { Payment } from '../payment-notices/payment.entity';
 import { Transfer } from '../transfer-notices/transfer.entity';
 import { PaymentGatewayInitial1764000000000 } from './migrations/1764000000000-payment-gateway-initial';
+import { PaymentGatewayPayersRefundsTransferDelivery1764100000200 } from './migrations/1764100000200-payment-gateway-payers-refunds-transfer-delivery';
+import { PayerAccount } from '../payer-accounts/payer-account.entity';
+import { Refund } from '../refunds/refund.entity';
 
 export const paymentGatewayDatabase: PartyDatabase = {
   schema: 'payment_gateway',
-  entities: [Payment, Transfer, LedgerEntry],
-  migrations: [PaymentGatewayInitial1764000000000],
+  entities: [Payment, Transfer, LedgerEntry, PayerAccount, Refund],
+  migrations: [PaymentGatewayInitial1764000000000, PaymentGatewayPayersRefundsTransferDelivery1764100000200],
 };

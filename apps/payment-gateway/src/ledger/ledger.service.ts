@@ -11,6 +11,21 @@ export interface LedgerBalance {
   unbalancedJournals: string[];
 }
 
+export interface LedgerCheck {
+  /** Every currency's debits equal its credits, and so does every journal's. */
+  balanced: boolean;
+  currencies: { currency: string; totalDebitsMinor: number; totalCreditsMinor: number; balanced: boolean }[];
+  unbalancedJournals: { journalId: string; currency: string }[];
+  /** Balance = debits − credits; across one currency these sum to zero. */
+  accounts: { account: string; currency: string; debitsMinor: number; creditsMinor: number; balanceMinor: number }[];
+}
+
+const safe = (text: string): number => {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`ledger total ${text} is beyond a safe integer`);
+  return n;
+};
+
 @Injectable()
 export class LedgerService {
   constructor(private readonly dataSource: DataSource) {}
@@ -45,5 +60,45 @@ export class LedgerService {
         unbalancedJournals,
       };
     });
+  }
+
+  /** The proof for auditors: totals per currency, per journal, and every account's balance. */
+  async check(): Promise<LedgerCheck> {
+    const [currencies, broken, balances]: [
+      { currency: string; debits: string; credits: string }[],
+      { currency: string; journal_id: string }[],
+      { account: string; currency: string; debits: string; credits: string }[],
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT currency, sum(debit_minor)::text AS debits, sum(credit_minor)::text AS credits
+           FROM payment_gateway.ledger_entries GROUP BY currency ORDER BY currency`,
+      ),
+      this.dataSource.query(
+        `SELECT currency, journal_id FROM payment_gateway.ledger_entries
+          GROUP BY currency, journal_id HAVING sum(debit_minor) <> sum(credit_minor) ORDER BY journal_id`,
+      ),
+      this.dataSource.query(
+        `SELECT account, currency, sum(debit_minor)::text AS debits, sum(credit_minor)::text AS credits
+           FROM payment_gateway.ledger_entries GROUP BY account, currency ORDER BY currency, account`,
+      ),
+    ]);
+    const totals = currencies.map((c) => ({
+      currency: c.currency,
+      totalDebitsMinor: safe(c.debits),
+      totalCreditsMinor: safe(c.credits),
+      balanced: c.debits === c.credits,
+    }));
+    return {
+      balanced: totals.every((t) => t.balanced) && broken.length === 0,
+      currencies: totals,
+      unbalancedJournals: broken.map((b) => ({ journalId: b.journal_id, currency: b.currency })),
+      accounts: balances.map((a) => ({
+        account: a.account,
+        currency: a.currency,
+        debitsMinor: safe(a.debits),
+        creditsMinor: safe(a.credits),
+        balanceMinor: safe(a.debits) - safe(a.credits),
+      })),
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintToNumber } from '@tradelane/platform';
 
-/** A payment the gateway took in on a payment notice (step 7); one per order. */
+/** A payment notice (step 7) as the gateway answered it: taken, or declined; one per order. */
 @Entity({ name: 'payments' })
 export class Payment {
   @PrimaryColumn({ name: 'payment_id', type: 'uuid' })
@@ -24,4 +24,11 @@ export class Payment {
 
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt: Date;
+
+  /** A declined payment posts nothing to the ledger. */
+  @Column({ type: 'text' })
+  status: 'accepted' | 'declined';
+
+  @Column({ name: 'decline_reason', type: 'text', nullable: true })
+  declineReason: string | null;
 }

@@ -21,4 +21,20 @@ export class Transfer {
 
   @Column({ name: 'transferred_at', type: 'timestamptz' })
   transferredAt: Date;
+
+  /** The id of the signed transfer notice; every redelivery carries the same one. */
+  @Column({ name: 'event_id', type: 'uuid', unique: true })
+  eventId: string;
+
+  /** `refused`: the distributor answered 4xx (unknown order, wrong amount) and flagged it; not redelivered. */
+  @Column({ name: 'delivery_status', type: 'text' })
+  deliveryStatus: TransferDeliveryStatus;
+
+  @Column({ name: 'refusal_reason', type: 'text', nullable: true })
+  refusalReason: string | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
 }
+
+export type TransferDeliveryStatus = 'pending' | 'delivered' | 'refused';
