@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { In, Repository } from 'typeorm';
 import { orderWorkflowId, type Reminder, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
 import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
-import { isUuid } from '../uuid';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
 import { buildShippingQuote, pickRateCard } from './shipping-quote';
 import { ShippingInquiryRecord, type ShippingInquiryStatus } from './shipping-inquiry.entity';
@@ -68,7 +68,8 @@ export class ShippingInquiriesService {
 
   /** Activity (compensation, or a quote not chosen): the inquiry no longer wants a quote. Unknown ids change nothing. */
   async withdrawShippingInquiry(inquiryId: string, reason: string): Promise<void> {
-    if (!isUuid(inquiryId)) return;
+    // Ids are uuid columns: anything else names nothing here, and must not fail (and retry) the activity.
+    if (!isUUID(inquiryId)) return;
     await this.inquiries.update(
       { inquiryId, status: In(['open', 'quoted']) },
       { status: 'withdrawn', withdrawnReason: reason, withdrawnAt: new Date() },
@@ -77,7 +78,7 @@ export class ShippingInquiriesService {
 
   /** Part of the carrier's `remind` activity; false when the subject is not one of its inquiries. */
   async remind(reminder: Reminder): Promise<boolean> {
-    if (!isUuid(reminder.subjectId)) return false;
+    if (!isUUID(reminder.subjectId)) return false;
     const deadline = new Date(reminder.deadline);
     const found = await this.inquiries.existsBy({ inquiryId: reminder.subjectId });
     if (!found) return false;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { In, Repository } from 'typeorm';
 import {
   orderWorkflowId,
@@ -12,7 +13,6 @@ import {
 import { WorkflowGateway, conflict, notFound, receiveOnce } from '@tradelane/platform';
 import { transportAcceptanceUpdate, transportRejectionUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
-import { isUuid } from '../uuid';
 import { TransportNoticeRecord, type TransportNoticeStatus } from './transport-notice.entity';
 
 @Injectable()
@@ -91,7 +91,8 @@ export class TransportNoticesService {
 
   /** Activity (compensation): the booking is called off, accepted or not. Unknown ids change nothing. */
   async cancelTransport(noticeId: string, reason: string): Promise<void> {
-    if (!isUuid(noticeId)) return;
+    // Ids are uuid columns: anything else names nothing here, and must not fail (and retry) the activity.
+    if (!isUUID(noticeId)) return;
     await this.notices.update(
       { noticeId, status: In(['open', 'accepted']) },
       { status: 'cancelled', cancellationReason: reason, cancelledAt: new Date() },
@@ -100,7 +101,7 @@ export class TransportNoticesService {
 
   /** Part of the carrier's `remind` activity; false when the subject is not one of its notices. */
   async remind(reminder: Reminder): Promise<boolean> {
-    if (!isUuid(reminder.subjectId)) return false;
+    if (!isUUID(reminder.subjectId)) return false;
     const found = await this.notices.existsBy({ noticeId: reminder.subjectId });
     if (!found) return false;
     const deadline = new Date(reminder.deadline);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Money } from '@tradelane/contracts';
 import { accounts, transferJournal } from '../ledger/journal';
@@ -7,8 +8,6 @@ import { LedgerService } from '../ledger/ledger.service';
 import { Payment } from '../payment-notices/payment.entity';
 import { Transfer } from '../transfer-notices/transfer.entity';
 import { Refund } from './refund.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class RefundsService {
@@ -24,7 +23,8 @@ export class RefundsService {
    * with the amount refunded the first time.
    */
   async refundPayment(orderId: string, reason: string): Promise<Money | null> {
-    if (!UUID.test(orderId)) return null;
+    // Order ids are uuid columns; anything else was never paid.
+    if (!isUUID(orderId)) return null;
     return this.dataSource.transaction(async (tx) => {
       const payment = await tx
         .getRepository(Payment)
