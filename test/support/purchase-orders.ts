@@ -17,3 +17,9 @@ export function purchaseOrder(lines: { sku: string; quantity: number; priceCeili
     currency: 'EUR',
   };
 }
+
+/** The `order` part of a CSV upload: a purchase order without its lines. */
+export function purchaseOrderTerms(extra: Record<string, unknown> = {}) {
+  const { lines: _fromTheFile, ...terms } = purchaseOrder([]);
+  return { ...terms, ...extra };
+}
