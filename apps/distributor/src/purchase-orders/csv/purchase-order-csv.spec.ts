@@ -1,3 +1,4 @@
+import { HttpException } from '@nestjs/common';
 import { readPurchaseOrderCsv, CsvRowsProblem } from './purchase-order-csv';
 
 const read = (text: string) => readPurchaseOrderCsv(Buffer.from(text, 'utf8'));
@@ -5,9 +6,7 @@ const refusal = (text: string) => {
   try {
     read(text);
   } catch (error) {
-    if (error instanceof CsvRowsProblem || (error as { getStatus?: () => number }).getStatus) {
-      return (error as CsvRowsProblem).getResponse() as { status: number; rows?: unknown[]; errors: unknown[] };
-    }
+    if (error instanceof HttpException) return error.getResponse() as { status: number; rows?: unknown[]; errors: unknown[] };
     throw error;
   }
   throw new Error('expected the CSV to be refused');
@@ -43,8 +42,9 @@ describe('readPurchaseOrderCsv', () => {
   });
 
   it('refuses a header without the required columns, or with unknown ones', () => {
-    expect(refusal('sku,amount\nBOLT-M8,1').rows).toEqual([
+    expect(refusal('sku,amount,constructor\nBOLT-M8,1,1').rows).toEqual([
       { row: 1, column: 'amount', message: expect.stringContaining('unknown column') },
+      { row: 1, column: 'constructor', message: expect.stringContaining('unknown column') },
       { row: 1, column: 'quantity', message: 'column is missing' },
     ]);
   });

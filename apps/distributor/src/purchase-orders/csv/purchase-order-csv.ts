@@ -9,7 +9,12 @@ import { CsvSyntaxError, guessDelimiter, parseCsv, type CsvRecord } from './csv'
 
 type Column = 'sku' | 'quantity' | 'priceCeilingMinor';
 const REQUIRED: Column[] = ['sku', 'quantity'];
-const COLUMNS: Record<string, Column> = { sku: 'sku', quantity: 'quantity', qty: 'quantity', priceceilingminor: 'priceCeilingMinor' };
+const COLUMNS = new Map<string, Column>([
+  ['sku', 'sku'],
+  ['quantity', 'quantity'],
+  ['qty', 'quantity'],
+  ['priceceilingminor', 'priceCeilingMinor'],
+]);
 
 /** What is wrong with one cell or row of an uploaded CSV; rows are numbered as a spreadsheet shows them. */
 export interface RowProblem {
@@ -88,7 +93,7 @@ const expectedColumns = () => 'expected columns sku, quantity and optionally pri
 function readHeader(header: CsvRecord): (Column | undefined)[] | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const columns = header.fields.map((name) => {
-    const column = COLUMNS[name.trim().toLowerCase().replace(/[^a-z0-9]/g, '')];
+    const column = COLUMNS.get(name.trim().toLowerCase().replace(/[^a-z0-9]/g, ''));
     if (!column) problems.push({ row: header.row, column: name, message: `unknown column; ${expectedColumns()}` });
     return column;
   });
