@@ -1,7 +1,7 @@
 // Fallback when the temporal CLI cannot be had: Temporal's Java test server from Maven Central.
 // It keeps everything in memory and has no Web UI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,4 +61,21 @@ export async function startJavaTestServer({ lib, port, logFile }) {
     pollMs: 500,
     ready: () => answers(address),
   });
+}
+
+/**
+ * The Java test server is also Temporal's time-skipping server. The SDK's TestWorkflowEnvironment
+ * starts it as `<executable> <port>`; this writes that executable next to the cached jars.
+ */
+export function timeSkippingServerLauncher({ log }) {
+  if (!javaToolsPresent()) return undefined;
+  const lib = ensureJavaTestServer({ log });
+  if (!lib) return undefined;
+  const launcher = join(dirname(lib), 'time-skipping-server.sh');
+  if (!existsSync(launcher)) {
+    const staging = `${launcher}.${process.pid}`;
+    writeFileSync(staging, `#!/bin/sh\nexec java -cp "${lib}/*" io.temporal.testserver.TestServer "$@"\n`, { mode: 0o755 });
+    renameSync(staging, launcher);
+  }
+  return launcher;
 }

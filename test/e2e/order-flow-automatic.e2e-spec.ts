@@ -91,7 +91,7 @@ describe('an order with no person in the loop', () => {
       .expect(201);
     const final: OrderView = await stack.temporal.workflow.getHandle(submitted.body.workflowId).result();
     expect(final.status).toBe('cancelled');
-    expect(final.cancellationReason).toContain('line 1 (BEAM-200)');
+    expect(final.cancellation!.reason).toContain('line 1 (BEAM-200)');
     const dispatched = await stack.db.query(`SELECT count(*)::int AS n FROM supplier.dispatch_notices WHERE order_id = $1`, [
       submitted.body.orderId,
     ]);

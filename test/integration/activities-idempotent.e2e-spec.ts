@@ -38,7 +38,7 @@ describe('every party activity, delivered twice', () => {
     const onHand = async () =>
       (await stack.db.query(`SELECT on_hand::int AS n FROM supplier.stock_items WHERE supplier_id = 'acme-steel' AND sku = 'NUT-M8'`)).rows[0].n;
     const before = await onHand();
-    const notice: DispatchNotice = { noticeId: randomUUID(), orderId, supplierId: 'acme-steel', carrierId: 'rhein-freight', pickupDate: '2030-01-05', lines: [{ lineNo: 2, sku: 'NUT-M8', quantity: 7 }] };
+    const notice: DispatchNotice = { noticeId: randomUUID(), orderId, supplierId: 'acme-steel', inquiryId: randomUUID(), carrierId: 'rhein-freight', pickupDate: '2030-01-05', lines: [{ lineNo: 2, sku: 'NUT-M8', quantity: 7 }] };
     await twice(() => dispatches.receiveDispatchNotice(notice));
     expect(await onHand()).toBe(before - 7);
     expect(await count('supplier.stock_movements')).toBe(1);

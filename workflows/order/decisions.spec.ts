@@ -1,5 +1,5 @@
 import type { PurchaseOrder, StockAnswer } from '../../libs/contracts/src';
-import { buildConfirmation, checkStockAnswer, findShortfalls, groupByOrigin } from './decisions';
+import { buildConfirmation, checkStockAnswer, committedOnly, findShortLines, groupByOrigin, rankQuotes, remainderLines } from './decisions';
 
 const order: PurchaseOrder = {
   orderId: 'o1',
@@ -11,6 +11,7 @@ const order: PurchaseOrder = {
   shipTo: { name: 'n', line1: 'l', city: 'c', postalCode: 'p', country: 'DE' },
   wantedBy: '2030-02-01',
   currency: 'EUR',
+  partialFill: 'cancel',
   submittedAt: '2030-01-01T00:00:00Z',
 };
 
@@ -32,17 +33,55 @@ const answer = (lines: Partial<StockAnswer['lines'][number]>[], supplierId = 's1
   })),
 });
 
-describe('findShortfalls', () => {
-  it('finds nothing when every line is filled within its ceiling', () => {
-    expect(findShortfalls(order, [answer([{}, { lineNo: 2, sku: 'B', quantityCommitted: 5, unitPriceMinor: 200 }])])).toEqual([]);
+describe('findShortLines', () => {
+  it('finds nothing when every line is committed in full', () => {
+    expect(findShortLines(order, [answer([{}, { lineNo: 2, sku: 'B', quantityCommitted: 5 }])])).toEqual([]);
   });
 
-  it('names a short line, an unavailable line, a missing line and a price over the ceiling', () => {
-    expect(findShortfalls(order, [answer([{ quantityCommitted: 9 }])]).map((s) => s.lineNo)).toEqual([1, 2]);
-    expect(findShortfalls(order, [answer([{ available: false }])])[0].reason).toBe('asked 10, committed 0');
-    expect(
-      findShortfalls(order, [answer([{}, { lineNo: 2, sku: 'B', quantityCommitted: 5, unitPriceMinor: 201 }])]),
-    ).toEqual([{ lineNo: 2, sku: 'B', reason: 'unit price 201 above ceiling 200' }]);
+  it('names a short line, an unavailable line and a line nobody answered, with what was committed', () => {
+    expect(findShortLines(order, [answer([{ quantityCommitted: 9 }])])).toEqual([
+      { lineNo: 1, sku: 'A', asked: 10, committed: 9 },
+      { lineNo: 2, sku: 'B', asked: 5, committed: 0 },
+    ]);
+    expect(findShortLines(order, [answer([{ available: false }, { lineNo: 2, sku: 'B', quantityCommitted: 5 }])])).toEqual([
+      { lineNo: 1, sku: 'A', asked: 10, committed: 0 },
+    ]);
+  });
+
+  it('asks a back-order for exactly what is missing, keeping the ceiling', () => {
+    const short = findShortLines(order, [answer([{ quantityCommitted: 9 }, { lineNo: 2, sku: 'B', quantityCommitted: 1 }])]);
+    expect(remainderLines(order, short)).toEqual([
+      { lineNo: 1, sku: 'A', quantity: 1 },
+      { lineNo: 2, sku: 'B', quantity: 4, priceCeilingMinor: 200 },
+    ]);
+  });
+
+  it('carries only committed lines on to shipping', () => {
+    const kept = committedOnly([answer([{ quantityCommitted: 0, available: false }], 's1'), answer([{}], 's2')]);
+    expect(kept.map((a) => a.supplierId)).toEqual(['s2']);
+  });
+});
+
+describe('rankQuotes', () => {
+  const q = (carrierId: string, amountMinor: number, deliveryDate: string) => ({
+    inquiryId: carrierId,
+    orderId: 'o1',
+    carrierId,
+    quotedBy: 'x',
+    pickupDate: '2030-01-06',
+    deliveryDate,
+    route: 'r',
+    mode: 'road' as const,
+    price: { amountMinor, currency: 'EUR' },
+    validUntil: '2030-01-10',
+  });
+  it('keeps quotes that deliver by the wanted-by date, cheapest first, then earliest, then preferred carrier', () => {
+    const ranked = rankQuotes(
+      [q('late', 1, '2030-02-02'), q('c3', 500, '2030-01-20'), q('c2', 500, '2030-01-09'), q('c1', 500, '2030-01-09'), q('c4', 900, '2030-01-08')],
+      '2030-02-01',
+      ['c1', 'c2', 'c3', 'c4'],
+    );
+    expect(ranked.map((r) => r.carrierId)).toEqual(['c1', 'c2', 'c3', 'c4']);
   });
 });
 
@@ -108,6 +147,11 @@ describe('buildConfirmation', () => {
 
 describe('checkStockAnswer', () => {
   const asked = [{ lineNo: 1, sku: 'A', quantity: 10 }];
+  it("refuses a committed line priced above the buyer's ceiling, but not an uncommitted one", () => {
+    const withCeiling = [{ lineNo: 1, sku: 'A', quantity: 10, priceCeilingMinor: 99 }];
+    expect(checkStockAnswer(withCeiling, answer([{}]))).toMatch(/above the buyer's ceiling 99/);
+    expect(checkStockAnswer(withCeiling, answer([{ quantityCommitted: 0, available: false }]))).toBeUndefined();
+  });
   it('accepts an answer to exactly the asked lines', () => {
     expect(checkStockAnswer(asked, answer([{}]))).toBeUndefined();
   });
@@ -118,6 +162,7 @@ describe('checkStockAnswer', () => {
     [[{ lineNo: 7 }], /line 7 was not asked/],
     [[{}, {}], /2 lines/],
     [[{ unitPriceMinor: 1.5 }], /unit price/],
+    [[{ lineNo: 1 }, { lineNo: 1 }], /2 lines/],
   ])('refuses %j', (lines, message) => {
     expect(checkStockAnswer(asked, answer(lines as Partial<StockAnswer['lines'][number]>[]))).toMatch(message);
   });

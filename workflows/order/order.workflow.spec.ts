@@ -1,5 +1,6 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -7,40 +8,60 @@ import type {
   CarrierActivities,
   DistributorActivities,
   OrderView,
+  PartialFillPolicy,
+  PartyTerms,
   PaymentGatewayActivities,
   PurchaseOrder,
   RecordedMessage,
   Reply,
+  ShippingInquiry,
+  ShippingQuote,
   StockAnswer,
   StockInquiry,
   SupplierActivities,
 } from '../../libs/contracts/src';
-import { orderViewQuery, paymentNoticeUpdate, stockAnswerUpdate } from './definitions';
+import { startTimeSkippingServer } from '../../test/support/time-skipping';
+import {
+  buyerDecisionUpdate,
+  cancelOrderUpdate,
+  orderViewQuery,
+  paymentNoticeUpdate,
+  resolveCompensationUpdate,
+  stockAnswerUpdate,
+  transferNoticeUpdate,
+  transportRejectionUpdate,
+} from './definitions';
 
 /**
- * The workflow's decisions, with every party's activities mocked, on the test run's real
- * Temporal server (the SDK's own test servers would have to be downloaded).
+ * The workflow's decisions with every party's activities mocked, on Temporal's time-skipping
+ * server: deadlines pass when the test skips time, never by waiting.
  */
 describe('orderWorkflow', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createFromExistingServer({ address: process.env.TEMPORAL_ADDRESS });
+    ({ env } = await startTimeSkippingServer());
   });
   afterAll(async () => {
     await env?.teardown();
   });
 
-  const order = (lines: [string, number][]): PurchaseOrder => ({
+  const HOUR = 3600_000;
+  // Suppliers s1 (DE) and s2 (SE) both offer every SKU; s1 is the better candidate unless the SKU says SE.
+  const origin = (supplierId: string) =>
+    supplierId === 's2' ? { code: 'SE-GOT', country: 'SE' } : { code: 'DE-HAM', country: 'DE' };
+
+  const order = (lines: [string, number][], partialFill: PartialFillPolicy = 'cancel'): PurchaseOrder => ({
     orderId: randomUUID(),
     buyerId: 'b1',
     lines: lines.map(([sku, quantity], i) => ({ lineNo: i + 1, sku, quantity })),
     shipTo: { name: 'B1', line1: 'Street 1', city: 'Köln', postalCode: '50667', country: 'DE' },
     wantedBy: '2030-01-31',
     currency: 'EUR',
+    partialFill,
     submittedAt: '2030-01-01T00:00:00.000Z',
   });
 
-  const fullAnswer = (inquiry: StockInquiry, commit = (q: number) => q): StockAnswer => ({
+  const answerTo = (inquiry: StockInquiry, commit = (q: number) => q): StockAnswer => ({
     inquiryId: inquiry.inquiryId,
     orderId: inquiry.orderId,
     supplierId: inquiry.supplierId,
@@ -52,89 +73,106 @@ describe('orderWorkflow', () => {
       available: commit(l.quantity) > 0,
       quantityCommitted: commit(l.quantity),
       unitPriceMinor: 100,
-      shipFrom: { code: inquiry.supplierId === 's1' ? 'DE-HAM' : 'SE-GOT', country: inquiry.supplierId === 's1' ? 'DE' : 'SE' },
+      shipFrom: origin(inquiry.supplierId),
       readyDate: '2030-01-05',
     })),
   });
 
+  const quoteFor = (inquiry: ShippingInquiry, amountMinor: number): ShippingQuote => ({
+    inquiryId: inquiry.inquiryId,
+    orderId: inquiry.orderId,
+    carrierId: inquiry.carrierId,
+    quotedBy: 'automatic',
+    pickupDate: '2030-01-06',
+    deliveryDate: '2030-01-09',
+    route: `${inquiry.origin.code} → DE`,
+    mode: 'road',
+    price: { amountMinor, currency: 'EUR' },
+    // Far ahead: the test server's clock moves on as tests skip time.
+    validUntil: '9999-12-31T00:00:00.000Z',
+  });
+
   interface Parties {
-    supplier: SupplierActivities;
-    carrier: CarrierActivities;
-    buyer: BuyerActivities;
-    gateway: PaymentGatewayActivities;
+    supplier: jest.Mocked<SupplierActivities>;
+    carrier: jest.Mocked<CarrierActivities>;
+    buyer: jest.Mocked<BuyerActivities>;
+    gateway: jest.Mocked<PaymentGatewayActivities>;
+    placeBackOrder: jest.Mock;
     messages: RecordedMessage[];
     statuses: string[];
+    /** every compensation, in the order it ran */
+    undone: string[];
+    terms: Partial<Record<string, Partial<PartyTerms>>>;
   }
 
-  function parties(overrides: Partial<Parties> = {}): Parties {
-    const messages: RecordedMessage[] = [];
-    const statuses: string[] = [];
+  function parties(): Parties {
+    const undone: string[] = [];
     return {
-      messages,
-      statuses,
+      messages: [],
+      statuses: [],
+      undone,
+      terms: {},
+      placeBackOrder: jest.fn(async () => 'back-order-1'),
       supplier: {
         receiveStockInquiry: jest.fn(async (inquiry: StockInquiry): Promise<Reply<StockAnswer>> => ({
           mode: 'automatic',
-          answer: fullAnswer(inquiry),
+          answer: answerTo(inquiry),
         })),
         receiveDispatchNotice: jest.fn(async () => undefined),
-      },
+        withdrawStockInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-stock ${id}`)),
+        recallDispatchNotice: jest.fn(async (id: string) => void undone.push(`recall-dispatch ${id}`)),
+        remind: jest.fn(async () => undefined),
+      } as unknown as jest.Mocked<SupplierActivities>,
       carrier: {
-        receiveShippingInquiry: jest.fn(async (inquiry) => ({
+        // c1 is cheaper than c2 on every route.
+        receiveShippingInquiry: jest.fn(async (inquiry: ShippingInquiry) => ({
           mode: 'automatic' as const,
-          answer: {
-            inquiryId: inquiry.inquiryId,
-            orderId: inquiry.orderId,
-            carrierId: inquiry.carrierId,
-            quotedBy: 'automatic',
-            pickupDate: '2030-01-06',
-            deliveryDate: '2030-01-09',
-            route: 'x',
-            mode: 'road' as const,
-            price: { amountMinor: 5000, currency: 'EUR' },
-            validUntil: '2030-01-10',
-          },
+          answer: quoteFor(inquiry, inquiry.carrierId === 'c1' ? 5000 : 7000),
         })),
         receiveTransportNotice: jest.fn(async (notice) => ({
           mode: 'automatic' as const,
           answer: { noticeId: notice.noticeId, orderId: notice.orderId, carrierId: notice.carrierId, acceptedBy: 'automatic', acceptedAt: 'now' },
         })),
-      },
-      buyer: { receiveOrderConfirmation: jest.fn(async () => undefined) },
+        withdrawShippingInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-shipping ${id}`)),
+        cancelTransport: jest.fn(async (id: string) => void undone.push(`cancel-transport ${id}`)),
+        remind: jest.fn(async () => undefined),
+      } as unknown as jest.Mocked<CarrierActivities>,
+      buyer: {
+        receiveOrderConfirmation: jest.fn(async () => undefined),
+        remind: jest.fn(async () => undefined),
+      } as unknown as jest.Mocked<BuyerActivities>,
       gateway: {
-        receivePaymentNotice: jest.fn(async (notice) => ({
-          transferId: 't1',
-          orderId: notice.orderId,
-          paymentId: 'p1',
-          amount: notice.amount,
-          transferredAt: 'now',
-        })),
-      },
-      ...overrides,
+        receivePaymentNotice: jest.fn(async () => ({ status: 'accepted' as const, paymentId: 'p1' })),
+        refundPayment: jest.fn(async (orderId: string) => {
+          undone.push(`refund ${orderId}`);
+          return null;
+        }),
+      } as unknown as jest.Mocked<PaymentGatewayActivities>,
     };
   }
 
   async function run<T>(p: Parties, body: (prefix: string) => Promise<T>): Promise<T> {
     const prefix = `wf-${randomUUID().slice(0, 8)}-`;
     const distributor: DistributorActivities = {
-      recordMessage: async (m) => {
-        p.messages.push(m);
-      },
-      planSourcing: async (o) => {
-        const bySupplier = new Map<string, { lineNo: number; sku: string; quantity: number }[]>();
-        for (const l of o.lines) {
-          const supplierId = l.sku.startsWith('SE') ? 's2' : 's1';
-          bySupplier.set(supplierId, [...(bySupplier.get(supplierId) ?? []), l]);
-        }
-        return {
-          inquiries: [...bySupplier].map(([supplierId, lines]) => ({ supplierId, lines })),
-          unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
-        };
-      },
-      chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierId: `c-${o.country}` })),
-      recordOrderStatus: async (_id, status) => {
-        p.statuses.push(status);
-      },
+      recordMessage: async (m) => void p.messages.push(m),
+      planSourcing: async (o) => ({
+        lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
+        unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
+      }),
+      chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierIds: ['c2', 'c1'] })),
+      partyTerms: async (refs) =>
+        refs.map((r) => ({
+          role: r.role,
+          partyId: r.id,
+          answerWithinMs: 24 * HOUR,
+          remindBeforeMs: 4 * HOUR,
+          onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
+          ...p.terms[r.id],
+        })),
+      recordOrderStatus: async (_id, status) => void p.statuses.push(status),
+      placeBackOrder: p.placeBackOrder,
+      reportStuckCompensation: async () => undefined,
+      clearStuckCompensation: async () => undefined,
     };
     const workers = await Promise.all([
       Worker.create({
@@ -161,108 +199,292 @@ describe('orderWorkflow', () => {
   }
 
   const start = (prefix: string, o: PurchaseOrder) =>
-    env.client.workflow.start('orderWorkflow', {
-      workflowId: `order:${o.orderId}`,
-      taskQueue: `${prefix}distributor`,
-      args: [o],
-    });
+    env.client.workflow.start('orderWorkflow', { workflowId: `order:${o.orderId}`, taskQueue: `${prefix}distributor`, args: [o] });
 
-  const until = async (handle: { query: (q: typeof orderViewQuery) => Promise<OrderView> }, ok: (v: OrderView) => boolean) => {
-    for (let i = 0; i < 200; i++) {
+  /** Polls the order's view; queries do not move the test server's clock. */
+  const until = async (handle: WorkflowHandle, ok: (v: OrderView) => boolean) => {
+    for (let i = 0; i < 300; i++) {
       const view = await handle.query(orderViewQuery);
       if (ok(view)) return view;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error('order never reached the expected state');
+    throw new Error(`order never reached the expected state: ${JSON.stringify(await handle.query(orderViewQuery))}`);
   };
+  const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
 
-  it('splits lines by supplier and origin, confirms goods plus freight, and completes once paid', async () => {
+  async function payAndSettle(handle: WorkflowHandle, o: PurchaseOrder, view: OrderView) {
+    const amount = view.confirmation!.amountDue;
+    await handle.executeUpdate(paymentNoticeUpdate, {
+      args: [{ orderId: o.orderId, buyerId: o.buyerId, amount, paymentReference: 'r', paidBy: 'x' }],
+    });
+    await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'transfer-notice'));
+    await handle.executeUpdate(transferNoticeUpdate, {
+      args: [{ eventId: 'e1', transferId: 't1', orderId: o.orderId, paymentId: 'p1', amount, transferredAt: 'now' }],
+    });
+  }
+
+  it('splits lines across suppliers and origins, books the cheapest carrier per origin, and completes on the transfer notice', async () => {
     const p = parties();
     const o = order([['DE-BOLT', 10], ['SE-GEAR', 3], ['DE-NUT', 5]]);
     const final = await run(p, async (prefix) => {
       const handle = await start(prefix, o);
-      const confirmed = await until(handle, (v) => v.status === 'awaiting-transport-and-payment' && v.waitingFor.length === 1);
-      // 18 units at 100 plus two freights of 5000.
+      const confirmed = await until(handle, awaitingPayment);
+      // 18 units at 100 plus the cheaper freight (c1, 5000) from each of two origins.
       expect(confirmed.confirmation!.amountDue).toEqual({ amountMinor: 1800 + 10000, currency: 'EUR' });
-      expect(confirmed.waitingFor).toEqual([{ kind: 'payment', amountDue: { amountMinor: 11800, currency: 'EUR' } }]);
-      await handle.executeUpdate(paymentNoticeUpdate, {
-        args: [{ orderId: o.orderId, buyerId: 'b1', amount: { amountMinor: 11800, currency: 'EUR' }, paymentReference: 'r', paidBy: 'x' }],
-      });
+      expect(confirmed.confirmation!.freight.map((f) => f.carrierId)).toEqual(['c1', 'c1']);
+      await payAndSettle(handle, o, confirmed);
       return handle.result();
     });
     expect(final.status).toBe('completed');
     expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(2);
-    expect(p.carrier.receiveShippingInquiry).toHaveBeenCalledTimes(2);
-    expect(p.supplier.receiveDispatchNotice).toHaveBeenCalledTimes(2);
-    expect(p.gateway.receivePaymentNotice).toHaveBeenCalledTimes(1);
+    expect(p.carrier.receiveShippingInquiry).toHaveBeenCalledTimes(4);
+    expect(p.carrier.receiveTransportNotice.mock.calls.map(([n]) => n.carrierId)).toEqual(['c1', 'c1']);
+    // The two quotes not booked are withdrawn; nothing else is undone.
+    expect(p.undone.filter((u) => u.startsWith('withdraw-shipping'))).toHaveLength(2);
+    expect(p.undone).toHaveLength(2);
     expect(p.messages.map((m) => m.seq)).toEqual(p.messages.map((_, i) => i + 1));
-    expect(p.messages.map((m) => m.step)).toEqual([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 6, 7, 7, 7, 8]);
+    expect(p.messages.map((m) => m.name).filter((n, i, all) => all.indexOf(n) === i)).toEqual([
+      'purchase-order', 'stock-inquiry', 'stock-answer', 'shipping-inquiry', 'shipping-quote',
+      'order-confirmation', 'dispatch-notice', 'transport-notice', 'payment-notice', 'transfer-notice',
+    ]);
     expect(p.statuses).toEqual(['completed']);
   });
 
-  it('refuses a payment that is not the amount due, and keeps waiting', async () => {
+  it('reminds a supplier that does not answer, and at its deadline asks the next supplier instead', async () => {
     const p = parties();
-    const o = order([['DE-BOLT', 1]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
-      await until(handle, (v) => v.status === 'awaiting-transport-and-payment' && v.waitingFor.length === 1);
-      const pay = (amountMinor: number) =>
-        handle.executeUpdate(paymentNoticeUpdate, {
-          args: [{ orderId: o.orderId, buyerId: 'b1', amount: { amountMinor, currency: 'EUR' }, paymentReference: 'r', paidBy: 'x' }],
-        });
-      await expect(pay(99)).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      expect((await handle.query(orderViewQuery)).status).toBe('awaiting-transport-and-payment');
-      expect(p.gateway.receivePaymentNotice).not.toHaveBeenCalled();
-      await pay(5100);
-      expect((await handle.result()).status).toBe('completed');
-    });
-  });
-
-  it("waits for a person's stock answer and refuses one that commits more than asked", async () => {
-    const p = parties();
-    p.supplier.receiveStockInquiry = jest.fn(async () => ({ mode: 'manual' as const }));
-    const o = order([['DE-BOLT', 4]]);
+    p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) =>
+      inquiry.supplierId === 's1' ? { mode: 'manual' } : { mode: 'automatic', answer: answerTo(inquiry) },
+    );
+    const o = order([['DE-BOLT', 10]]);
     await run(p, async (prefix) => {
       const handle = await start(prefix, o);
       const waiting = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
-      const inquiryId = (waiting.waitingFor[0] as { inquiryId: string }).inquiryId;
-      const inquiry: StockInquiry = { inquiryId, orderId: o.orderId, supplierId: 's1', currency: 'EUR', lines: [{ lineNo: 1, sku: 'DE-BOLT', quantity: 4 }] };
+      expect(waiting.waitingFor[0]).toMatchObject({ kind: 'stock-answer', supplierId: 's1' });
+      await env.sleep(21 * HOUR);
+      await until(handle, () => p.supplier.remind.mock.calls.length > 0);
+      expect(p.supplier.remind.mock.calls[0][0]).toMatchObject({ waitingFor: 'stock-answer' });
+      expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(1);
+      await env.sleep(4 * HOUR);
+      const confirmed = await until(handle, awaitingPayment);
+      expect(confirmed.confirmation!.lines.map((l) => l.supplierId)).toEqual(['s2']);
+      await handle.terminate('test done');
+    });
+    const s1Inquiry = p.supplier.receiveStockInquiry.mock.calls[0][0].inquiryId;
+    expect(p.undone).toEqual([`withdraw-stock ${s1Inquiry}`]);
+    expect(p.messages.map((m) => m.name)).toEqual(expect.arrayContaining(['reminder', 'escalation']));
+  });
+
+  it('puts a late supplier to the buyer when its terms say so, and waits again when the buyer says wait', async () => {
+    const p = parties();
+    p.terms.s1 = { onDeadline: 'ask-buyer' };
+    p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
+    const o = order([['DE-BOLT', 2]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
       await expect(
-        handle.executeUpdate(stockAnswerUpdate, { args: [fullAnswer(inquiry, () => 5)] }),
-      ).rejects.toThrow(WorkflowUpdateFailedError);
+        handle.executeUpdate(buyerDecisionUpdate, { args: [{ decision: 'wait', decidedBy: 'maria' }] }),
+      ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await env.sleep(25 * HOUR);
+      await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'buyer-decision'));
+      expect(p.buyer.remind).toHaveBeenCalledWith(expect.objectContaining({ waitingFor: 'buyer-decision' }));
+      await handle.executeUpdate(buyerDecisionUpdate, { args: [{ decision: 'wait', decidedBy: 'maria' }] });
+      const again = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
+      const inquiryId = (again.waitingFor[0] as { inquiryId: string }).inquiryId;
+      const inquiry = p.supplier.receiveStockInquiry.mock.calls[0][0];
+      expect(inquiry.inquiryId).toBe(inquiryId);
+      await handle.executeUpdate(stockAnswerUpdate, { args: [answerTo(inquiry)] });
+      await until(handle, awaitingPayment);
+      await handle.terminate('test done');
+    });
+    expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses a person's stock answer that commits more than asked or was not sent to them", async () => {
+    const p = parties();
+    p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
+    const o = order([['DE-BOLT', 4]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
+      const inquiry = p.supplier.receiveStockInquiry.mock.calls[0][0];
+      await expect(handle.executeUpdate(stockAnswerUpdate, { args: [answerTo(inquiry, () => 5)] })).rejects.toThrow(
+        WorkflowUpdateFailedError,
+      );
       await expect(
-        handle.executeUpdate(stockAnswerUpdate, { args: [{ ...fullAnswer(inquiry), supplierId: 's2' }] }),
+        handle.executeUpdate(stockAnswerUpdate, { args: [{ ...answerTo(inquiry), supplierId: 's2' }] }),
       ).rejects.toThrow(WorkflowUpdateFailedError);
       expect((await handle.query(orderViewQuery)).status).toBe('sourcing');
-      await handle.executeUpdate(stockAnswerUpdate, { args: [{ ...fullAnswer(inquiry), answeredBy: 'clerk' }] });
-      await until(handle, (v) => v.status === 'awaiting-transport-and-payment');
-      const answer = p.messages.find((m) => m.name === 'stock-answer')!;
-      expect((answer.payload as StockAnswer).answeredBy).toBe('clerk');
+      await handle.executeUpdate(stockAnswerUpdate, { args: [{ ...answerTo(inquiry), answeredBy: 'clerk' }] });
+      await until(handle, awaitingPayment);
       await handle.terminate('test done');
+    });
+    const answer = p.messages.find((m) => m.name === 'stock-answer')!;
+    expect((answer.payload as StockAnswer).answeredBy).toBe('clerk');
+  });
+
+  describe('a supplier committing less than asked', () => {
+    const shortBy = (p: Parties) =>
+      p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) => ({
+        mode: 'automatic',
+        answer: answerTo(inquiry, (q) => q - 4),
+      }));
+
+    it('cancels under the cancel policy, releasing the stock and asking no carrier', async () => {
+      const p = parties();
+      shortBy(p);
+      const final = await run(p, async (prefix) => (await start(prefix, order([['DE-BOLT', 10]], 'cancel'))).result());
+      expect(final.status).toBe('cancelled');
+      expect(final.cancellation!.reason).toContain('asked 10, committed 6');
+      expect(final.partialFill).toMatchObject({ policy: 'cancel', shortLines: [{ lineNo: 1, asked: 10, committed: 6 }] });
+      expect(p.carrier.receiveShippingInquiry).not.toHaveBeenCalled();
+      expect(p.undone).toEqual([`withdraw-stock ${p.supplier.receiveStockInquiry.mock.calls[0][0].inquiryId}`]);
+      expect(p.statuses).toEqual(['cancelled']);
+    });
+
+    it('confirms what was committed under the accept policy', async () => {
+      const p = parties();
+      shortBy(p);
+      const o = order([['DE-BOLT', 10]], 'accept');
+      await run(p, async (prefix) => {
+        const handle = await start(prefix, o);
+        const view = await until(handle, awaitingPayment);
+        expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
+        expect(view.partialFill!.backOrderId).toBeUndefined();
+        await handle.terminate('test done');
+      });
+      expect(p.placeBackOrder).not.toHaveBeenCalled();
+    });
+
+    it('confirms what was committed and orders the rest again under the back-order policy', async () => {
+      const p = parties();
+      shortBy(p);
+      const o = order([['DE-BOLT', 10], ['DE-NUT', 3]], 'back-order');
+      await run(p, async (prefix) => {
+        const handle = await start(prefix, o);
+        const view = await until(handle, awaitingPayment);
+        // DE-NUT: asked 3, committed 0 — it is left out of the confirmation entirely.
+        expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
+        expect(view.partialFill!.backOrderId).toBe('back-order-1');
+        await handle.terminate('test done');
+      });
+      expect(p.placeBackOrder).toHaveBeenCalledWith(expect.objectContaining({ orderId: o.orderId }), [
+        { lineNo: 1, sku: 'DE-BOLT', quantity: 4 },
+        { lineNo: 2, sku: 'DE-NUT', quantity: 3 },
+      ]);
     });
   });
 
-  it('cancels without dispatching anything when a line cannot be filled in full', async () => {
+  it('books the next best carrier when the chosen one rejects the transport notice', async () => {
     const p = parties();
-    p.supplier.receiveStockInquiry = jest.fn(async (inquiry: StockInquiry) => ({
-      mode: 'automatic' as const,
-      answer: fullAnswer(inquiry, (q) => q - 1),
-    }));
-    const o = order([['DE-BOLT', 10]]);
-    const final = await run(p, async (prefix) => (await start(prefix, o)).result());
-    expect(final.status).toBe('cancelled');
-    expect(final.cancellationReason).toContain('asked 10, committed 9');
-    expect(p.carrier.receiveShippingInquiry).not.toHaveBeenCalled();
-    expect(p.supplier.receiveDispatchNotice).not.toHaveBeenCalled();
-    expect(p.statuses).toEqual(['cancelled']);
+    p.carrier.receiveTransportNotice.mockResolvedValue({ mode: 'manual' });
+    const o = order([['DE-BOLT', 1]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      const first = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'transport-acceptance'));
+      const notice = p.carrier.receiveTransportNotice.mock.calls[0][0];
+      expect(notice.carrierId).toBe('c1');
+      expect(first.bookings).toMatchObject([{ carrierId: 'c1', status: 'awaiting-acceptance' }]);
+      await handle.executeUpdate(transportRejectionUpdate, {
+        args: [{ noticeId: notice.noticeId, orderId: o.orderId, carrierId: 'c1', rejectedBy: 'desk', reason: 'no truck', rejectedAt: 'now' }],
+      });
+      const rebooked = await until(handle, (v) => v.bookings.some((b) => b.carrierId === 'c2'));
+      expect(rebooked.bookings.map((b) => b.carrierId)).toEqual(['c2']);
+      await handle.terminate('test done');
+    });
+    expect(p.undone[0]).toBe(`cancel-transport ${p.carrier.receiveTransportNotice.mock.calls[0][0].noticeId}`);
+    expect(p.messages.some((m) => m.name === 'rebooking')).toBe(true);
   });
 
-  it('cancels when a carrier declines to quote', async () => {
+  it('undoes everything in reverse order when the payment is declined', async () => {
     const p = parties();
-    p.carrier.receiveShippingInquiry = jest.fn(async () => ({ mode: 'declined' as const, reason: 'no lane' }));
-    const final = await run(p, async (prefix) => (await start(prefix, order([['DE-BOLT', 1]]))).result());
+    p.gateway.receivePaymentNotice.mockResolvedValue({ status: 'declined', reason: 'over the credit limit' });
+    const o = order([['DE-BOLT', 1]]);
+    const final = await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      const view = await until(handle, awaitingPayment);
+      await handle.executeUpdate(paymentNoticeUpdate, {
+        args: [{ orderId: o.orderId, buyerId: 'b1', amount: view.confirmation!.amountDue, paymentReference: 'r', paidBy: 'x' }],
+      });
+      return handle.result();
+    });
     expect(final.status).toBe('cancelled');
-    expect(final.cancellationReason).toContain('no lane');
-    expect(p.buyer.receiveOrderConfirmation).not.toHaveBeenCalled();
+    expect(final.cancellation!.reason).toBe('payment declined: over the credit limit');
+    expect(p.undone.map((u) => u.split(' ')[0])).toEqual([
+      'refund',
+      'cancel-transport',
+      'recall-dispatch',
+      'withdraw-shipping',
+      'withdraw-shipping',
+      'withdraw-stock',
+    ]);
+    expect(final.compensations.every((c: { status: string }) => c.status === 'done')).toBe(true);
+  });
+
+  it('cancels when the buyer does not pay by the deadline', async () => {
+    const p = parties();
+    const o = order([['DE-BOLT', 1]]);
+    const final = await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      await until(handle, awaitingPayment);
+      await env.sleep(73 * HOUR);
+      return handle.result();
+    });
+    expect(final.status).toBe('cancelled');
+    expect(final.cancellation!.reason).toMatch(/^no payment by /);
+    expect(p.buyer.remind).toHaveBeenCalledWith(expect.objectContaining({ waitingFor: 'payment' }));
+    expect(p.undone.some((u) => u.startsWith('recall-dispatch'))).toBe(true);
+  });
+
+  it('lets the buyer cancel while sourcing, and not once the goods are released', async () => {
+    const p = parties();
+    p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
+    const early = order([['DE-BOLT', 1]]);
+    const late = order([['DE-BOLT', 1]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, early);
+      await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
+      await handle.executeUpdate(cancelOrderUpdate, { args: [{ requestedBy: 'maria', reason: 'not needed' }] });
+      const final = await handle.result();
+      expect(final.status).toBe('cancelled');
+      expect(final.cancellation).toMatchObject({ requestedBy: 'maria' });
+      expect(p.undone).toEqual([`withdraw-stock ${p.supplier.receiveStockInquiry.mock.calls[0][0].inquiryId}`]);
+
+      p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) => ({ mode: 'automatic', answer: answerTo(inquiry) }));
+      const lateHandle = await start(prefix, late);
+      await until(lateHandle, awaitingPayment);
+      await expect(
+        lateHandle.executeUpdate(cancelOrderUpdate, { args: [{ requestedBy: 'maria', reason: 'too late' }] }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+      await lateHandle.terminate('test done');
+    });
+  });
+
+  it('hands a compensation that cannot succeed to an operator, and finishes once it is resolved by hand', async () => {
+    const p = parties();
+    p.gateway.receivePaymentNotice.mockResolvedValue({ status: 'declined', reason: 'card stolen' });
+    p.carrier.cancelTransport.mockRejectedValue(
+      ApplicationFailure.create({ type: 'CompensationImpossible', message: 'truck already left', nonRetryable: true }),
+    );
+    const o = order([['DE-BOLT', 1]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      const view = await until(handle, awaitingPayment);
+      await handle.executeUpdate(paymentNoticeUpdate, {
+        args: [{ orderId: o.orderId, buyerId: 'b1', amount: view.confirmation!.amountDue, paymentReference: 'r', paidBy: 'x' }],
+      });
+      const stuck = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'operator'));
+      expect(stuck.status).toBe('cancelling');
+      const record = stuck.compensations.find((c) => c.status === 'stuck')!;
+      expect(record).toMatchObject({ kind: 'cancel-transport', error: 'truck already left' });
+      // Everything else was still undone.
+      expect(p.undone.map((u) => u.split(' ')[0])).toEqual(['refund', 'recall-dispatch', 'withdraw-shipping', 'withdraw-shipping', 'withdraw-stock']);
+      await handle.executeUpdate(resolveCompensationUpdate, {
+        args: [{ compensationId: record.compensationId, resolution: 'resolved-manually', resolvedBy: 'ops' }],
+      });
+      const final = await handle.result();
+      expect(final.status).toBe('cancelled');
+      expect(final.compensations.find((c: { compensationId: string }) => c.compensationId === record.compensationId)!.status).toBe('resolved-manually');
+    });
   });
 });
