@@ -25,6 +25,24 @@ describe('an order walked through the eight steps by people', () => {
       return (res.body as T[]).find((item) => item.orderId === orderId);
     });
 
+  interface ShippingInquiryItem {
+    inquiryId: string;
+    orderId: string;
+    carrierId: string;
+    status: string;
+    inquiry: { origin: { code: string } };
+  }
+  /** What the carriers' desks see of one order, across both carriers, in any status. */
+  const shippingInquiriesOf = async (orderId: string, status?: string): Promise<ShippingInquiryItem[]> => {
+    const all: ShippingInquiryItem[] = [];
+    for (const carrierId of ['rhein-freight', 'baltic-lines']) {
+      const res = await stack.http.carrier.get(`/carriers/${carrierId}/shipping-inquiries`).query(status ? { status } : {}).expect(200);
+      all.push(...(res.body as ShippingInquiryItem[]).filter((i) => i.orderId === orderId));
+    }
+    return all;
+  };
+  const openShippingInquiries = (orderId: string) => shippingInquiriesOf(orderId, 'open');
+
   it('completes with every message recorded, stock taken once and one payment of the confirmed amount', async () => {
     const { http } = stack;
     const acmeBefore = await stockOf('acme-steel');
@@ -69,11 +87,17 @@ describe('an order walked through the eight steps by people', () => {
       .send({ answeredBy: 'lager.sven', lines: [{ lineNo: 3, quantityCommitted: 10 }] })
       .expect(200);
 
-    // Steps 4-5: each origin's carrier desk quotes.
-    for (const carrierId of ['rhein-freight', 'baltic-lines']) {
-      const inquiry = await openItem<{ orderId: string; inquiryId: string }>(
-        `/carriers/${carrierId}/shipping-inquiries`, orderId, 'carrier');
-      await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${carrierId}` }).expect(200);
+    // Steps 4-5: every carrier serving an origin is asked, so DE-HAM goes to both carriers and
+    // SE-GOT to baltic-lines; the desks quote on every inquiry they have for this order.
+    const shippingInquiries = await eventually('a shipping inquiry per carrier and origin', async () => {
+      const open = await openShippingInquiries(orderId);
+      return open.length === 3 ? open : undefined;
+    });
+    expect(shippingInquiries.map((i) => `${i.carrierId} from ${i.inquiry.origin.code}`).sort()).toEqual(
+      ['baltic-lines from DE-HAM', 'baltic-lines from SE-GOT', 'rhein-freight from DE-HAM'],
+    );
+    for (const inquiry of shippingInquiries) {
+      await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
     }
 
     // Step 6: the buyer sees the confirmation.
@@ -109,9 +133,13 @@ describe('an order walked through the eight steps by people', () => {
     });
     expect(final.waitingFor).toEqual([]);
     expect(final.transfer.amount).toEqual(confirmation.amountDue);
+    expect(final.bookings.map((b: { originCode: string; carrierId: string; status: string }) => `${b.originCode} ${b.carrierId} ${b.status}`).sort())
+      .toEqual(['DE-HAM rhein-freight accepted', 'SE-GOT baltic-lines accepted']);
 
-    const messages: { step: number; name: string; sender: { role: string; id: string }; receiver: { role: string; id: string } }[] =
+    const log: { step: number | null; name: string; sender: { role: string; id: string }; receiver: { role: string; id: string } }[] =
       (await http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    // Events (reminders, escalations...) carry no step; the eight messages do.
+    const messages = log.filter((m): m is (typeof log)[number] & { step: number } => m.step !== null);
     const route = (m: (typeof messages)[number]) => `${m.name}: ${m.sender.role}/${m.sender.id} -> ${m.receiver.role}/${m.receiver.id}`;
     const steps = messages.map((m) => m.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
@@ -125,7 +153,9 @@ describe('an order walked through the eight steps by people', () => {
         'stock-answer: supplier/nordic-parts -> distributor/tradelane',
         'shipping-inquiry: distributor/tradelane -> carrier/rhein-freight',
         'shipping-inquiry: distributor/tradelane -> carrier/baltic-lines',
+        'shipping-inquiry: distributor/tradelane -> carrier/baltic-lines',
         'shipping-quote: carrier/rhein-freight -> distributor/tradelane',
+        'shipping-quote: carrier/baltic-lines -> distributor/tradelane',
         'shipping-quote: carrier/baltic-lines -> distributor/tradelane',
         'order-confirmation: distributor/tradelane -> buyer/muster-maschinenbau',
         'dispatch-notice: distributor/tradelane -> supplier/acme-steel',
@@ -138,6 +168,14 @@ describe('an order walked through the eight steps by people', () => {
     );
     expect(messages.at(-1)!.name).toBe('transfer-notice');
 
+    // The quote that lost DE-HAM (baltic-lines, dearer than rhein-freight) no longer stands.
+    const inquiriesAfter = await shippingInquiriesOf(orderId);
+    expect(inquiriesAfter.map((i) => `${i.carrierId} from ${i.inquiry.origin.code}: ${i.status}`).sort()).toEqual([
+      'baltic-lines from DE-HAM: withdrawn',
+      'baltic-lines from SE-GOT: quoted',
+      'rhein-freight from DE-HAM: quoted',
+    ]);
+
     // Stock left the suppliers exactly once.
     const acmeAfter = await stockOf('acme-steel');
     const nordicAfter = await stockOf('nordic-parts');
@@ -146,15 +184,34 @@ describe('an order walked through the eight steps by people', () => {
     expect(acmeAfter['NUT-M8']).toBe(acmeBefore['NUT-M8']);
     expect(nordicAfter['GEAR-40']).toBe(nordicBefore['GEAR-40'] - 10);
     expect((await http.supplier.get('/suppliers/acme-steel/dispatch-notices').expect(200)).body).toHaveLength(1);
+    // What the answers held is what the dispatches took, nothing still held.
+    const reservations = await stack.db.query(
+      `SELECT supplier_id || ' ' || sku || ' ' || quantity || ' ' || status AS r FROM supplier.stock_reservations WHERE order_id = $1 ORDER BY 1`,
+      [orderId],
+    );
+    expect(reservations.rows.map((row: { r: string }) => row.r)).toEqual([
+      'acme-steel BEAM-200 2 dispatched',
+      'acme-steel BOLT-M8 400 dispatched',
+      'nordic-parts GEAR-40 10 dispatched',
+    ]);
 
     // The gateway took exactly one payment, of the confirmed amount, and its ledger balances.
     const payments = (await http['payment-gateway'].get('/payments').query({ orderId }).expect(200)).body;
     expect(payments).toHaveLength(1);
     expect(payments[0].amountMinor).toBe(confirmation.amountDue.amountMinor);
-    const ledger = (await http['payment-gateway'].get('/ledger/balance').expect(200)).body;
-    expect(ledger).toEqual([expect.objectContaining({ currency: 'EUR', balanced: true, debitsMinor: 2 * confirmation.amountDue.amountMinor })]);
+    // Buyer to clearing, clearing to the distributor: two journals of the amount due, balanced.
+    const due = confirmation.amountDue.amountMinor;
+    const ledger = (await http['payment-gateway'].get('/ledger/check').expect(200)).body;
+    expect(ledger.balanced).toBe(true);
+    expect(ledger.unbalancedJournals).toEqual([]);
+    expect(ledger.currencies).toEqual([{ currency: 'EUR', totalDebitsMinor: 2 * due, totalCreditsMinor: 2 * due, balanced: true }]);
+    expect(ledger.accounts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ account: 'distributor:tradelane', currency: 'EUR', creditsMinor: due, balanceMinor: -due })]),
+    );
 
-    // A finished order takes no more answers.
+    // A finished order takes no more answers, nor does an inquiry it withdrew.
+    const withdrawn = inquiriesAfter.find((i) => i.status === 'withdrawn')!;
+    await http.carrier.post(`/shipping-inquiries/${withdrawn.inquiryId}/quote`).send({ quotedBy: 'desk@baltic-lines' }).expect(409);
     await http.buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
