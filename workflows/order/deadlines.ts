@@ -19,6 +19,7 @@ export interface AwaitParty {
  * next candidate; throws OrderCancelled when the terms (or the buyer) say so.
  */
 export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<boolean> {
+  if (w.answered()) return true;
   for (;;) {
     const deadlineAt = Date.now() + w.terms.answerWithinMs;
     const deadline = new Date(deadlineAt).toISOString();
