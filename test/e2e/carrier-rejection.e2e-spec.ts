@@ -1,0 +1,141 @@
+import type { OrderView } from '@tradelane/contracts';
+import { orderViewQuery } from '@tradelane/workflows';
+import { purchaseOrder } from '../support/purchase-orders';
+import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
+
+interface ShippingInquiryItem {
+  inquiryId: string;
+  orderId: string;
+  carrierId: string;
+  status: string;
+}
+
+interface TransportNoticeItem {
+  noticeId: string;
+  orderId: string;
+  carrierId: string;
+  status: string;
+}
+
+/**
+ * Suppliers answer from stock; the carriers' desks are people. The cheaper carrier is booked,
+ * its desk rejects the shipment, and the order books the next best quote instead.
+ */
+describe('a carrier that rejects the transport notice', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+    await answerAutomatically(stack);
+    // A carrier's answer mode covers quotes and transport notices alike: people do both here.
+    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'manual'`);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const itemsOf = async <T extends { orderId: string }>(kind: 'shipping-inquiries' | 'transport-notices', orderId: string) => {
+    const all: T[] = [];
+    for (const carrierId of ['rhein-freight', 'baltic-lines']) {
+      const res = await stack.http.carrier.get(`/carriers/${carrierId}/${kind}`).expect(200);
+      all.push(...(res.body as T[]).filter((i) => i.orderId === orderId));
+    }
+    return all;
+  };
+
+  it('is replaced by the next best carrier, and the order completes with it', async () => {
+    const { http } = stack;
+    // BOLT-M8 comes from acme-steel in DE-HAM, which both carriers serve.
+    const submitted = await http.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 100 }])).expect(201);
+    const orderId: string = submitted.body.orderId;
+    const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
+    const viewWhen = (what: string, ok: (v: OrderView) => boolean) =>
+      eventually(what, async () => {
+        const view = await handle.query(orderViewQuery);
+        return ok(view) ? view : undefined;
+      });
+
+    const inquiries = await eventually('both carriers asked to quote', async () => {
+      const open = (await itemsOf<ShippingInquiryItem>('shipping-inquiries', orderId)).filter((i) => i.status === 'open');
+      return open.length === 2 ? open : undefined;
+    });
+    expect(inquiries.map((i) => i.carrierId).sort()).toEqual(['baltic-lines', 'rhein-freight']);
+    const quotes: Record<string, { price: { amountMinor: number } }> = {};
+    for (const inquiry of inquiries) {
+      const res = await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
+      quotes[inquiry.carrierId] = res.body;
+    }
+    // rhein-freight's domestic rate is the cheaper one, so it is booked first.
+    expect(quotes['rhein-freight'].price.amountMinor).toBeLessThan(quotes['baltic-lines'].price.amountMinor);
+
+    const first = await viewWhen('the first booking', (v) => v.bookings.length === 1);
+    expect(first.bookings).toEqual([expect.objectContaining({ originCode: 'DE-HAM', carrierId: 'rhein-freight', status: 'awaiting-acceptance' })]);
+    const amountDue = first.confirmation!.amountDue;
+    const rheinNotice = await eventually('the transport notice at rhein-freight', async () => {
+      const notices = await itemsOf<TransportNoticeItem>('transport-notices', orderId);
+      return notices.find((n) => n.carrierId === 'rhein-freight' && n.status === 'open');
+    });
+    expect(rheinNotice.noticeId).toBe(first.bookings[0].noticeId);
+
+    await http.carrier
+      .post(`/transport-notices/${rheinNotice.noticeId}/reject`)
+      .send({ rejectedBy: 'desk.omar', reason: 'no truck free on the pickup date' })
+      .expect(200);
+
+    const rebooked = await viewWhen('the booking with baltic-lines', (v) => v.bookings.some((b) => b.carrierId === 'baltic-lines'));
+    expect(rebooked.bookings).toEqual([
+      expect.objectContaining({ originCode: 'DE-HAM', carrierId: 'baltic-lines', status: 'awaiting-acceptance', price: quotes['baltic-lines'].price }),
+    ]);
+    expect(rebooked.status).toBe('awaiting-transport-and-payment');
+
+    // The person's rejection and the order's cancellation of the booking race for the row; either
+    // way the booking is off and the carrier's record says who would not take it.
+    const rejected = await stack.db.query(
+      `SELECT status, coalesce(rejected_by || ': ' || rejection_reason, cancellation_reason) AS why FROM carrier.transport_notices WHERE notice_id = $1`,
+      [rheinNotice.noticeId],
+    );
+    expect(['rejected', 'cancelled']).toContain(rejected.rows[0].status);
+    expect(rejected.rows[0].why).toContain('desk.omar');
+    const rheinInquiry = inquiries.find((i) => i.carrierId === 'rhein-freight')!;
+    const withdrawn = await stack.db.query(`SELECT status FROM carrier.shipping_inquiries WHERE inquiry_id = $1`, [rheinInquiry.inquiryId]);
+    expect(withdrawn.rows).toEqual([{ status: 'withdrawn' }]);
+
+    const balticNotice = await eventually('the transport notice at baltic-lines', async () => {
+      const notices = await itemsOf<TransportNoticeItem>('transport-notices', orderId);
+      return notices.find((n) => n.carrierId === 'baltic-lines' && n.status === 'open');
+    });
+    expect(balticNotice.noticeId).toBe(rebooked.bookings[0].noticeId);
+
+    const messages: { name: string; receiver: { id: string }; payload: unknown }[] =
+      (await http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    const booking = messages.filter((m) => m.name === 'rebooking' || m.name === 'transport-notice');
+    expect(booking.map((m) => `${m.name} -> ${m.receiver.id}`)).toEqual([
+      'transport-notice -> rhein-freight',
+      'rebooking -> baltic-lines',
+      'transport-notice -> baltic-lines',
+    ]);
+    expect(booking[1].payload).toEqual(
+      expect.objectContaining({ origin: 'DE-HAM', from: 'rhein-freight', to: 'baltic-lines', reason: expect.stringContaining('desk.omar') }),
+    );
+
+    await http.carrier.post(`/transport-notices/${balticNotice.noticeId}/accept`).send({ acceptedBy: 'driver@baltic-lines' }).expect(200);
+    await http.buyer
+      .post(`/orders/${orderId}/payment-notice`)
+      .send({ amountMinor: amountDue.amountMinor, currency: amountDue.currency, paidBy: 'jonas' })
+      .expect(200);
+
+    const final: OrderView = await handle.result();
+    expect(final.status).toBe('completed');
+    expect(final.bookings).toEqual([expect.objectContaining({ carrierId: 'baltic-lines', status: 'accepted', noticeId: balticNotice.noticeId })]);
+    expect(final.transfer!.amount).toEqual(amountDue);
+    const notices = await stack.db.query(
+      `SELECT carrier_id, status FROM carrier.transport_notices WHERE order_id = $1 ORDER BY received_at`,
+      [orderId],
+    );
+    expect(notices.rows).toEqual([
+      { carrier_id: 'rhein-freight', status: rejected.rows[0].status },
+      { carrier_id: 'baltic-lines', status: 'accepted' },
+    ]);
+    // A rejection to a booking that is no longer open is refused, and changes nothing.
+    await http.carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'too late' }).expect(409);
+  });
+});
