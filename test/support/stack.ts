@@ -21,35 +21,53 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /**
+   * Another Temporal server for this stack (e.g. the time-skipping one) instead of
+   * process.env.TEMPORAL_ADDRESS, the dev server the test run started.
+   */
+  temporalAddress?: string;
+}
+
 /**
  * The real thing, in this process: all five services as their main.ts builds them (same module,
  * same configureApp), each with its Temporal worker, on a fresh database with the demo data.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database = await createTestDatabase();
   await prepareDatabase(database.url, { seed: true });
   const taskQueuePrefix = `t${randomUUID().slice(0, 8)}-`;
   process.env.DATABASE_URL = database.url;
   process.env.TEMPORAL_TASK_QUEUE_PREFIX = taskQueuePrefix;
 
+  const temporalAddress = options.temporalAddress ?? process.env.TEMPORAL_ADDRESS;
+  // The services read their Temporal address from the environment as they are created; whatever
+  // starts after this stack gets the test run's address back.
+  const runAddress = process.env.TEMPORAL_ADDRESS;
+  process.env.TEMPORAL_ADDRESS = temporalAddress;
+
   const apps = {} as Record<PartyRole, INestApplication>;
   const http = {} as Stack['http'];
-  for (const party of partyServices()) {
-    const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'], rawBody: true });
-    configureApp(app, party.api);
-    if (party.role === 'distributor') {
-      // The gateway delivers transfer notices to this webhook over real HTTP; its config is read
-      // when its module is first loaded, which is after this (see partyServices' order).
-      await app.listen(0, '127.0.0.1');
-      process.env.TRANSFER_NOTICE_URL = `${await app.getUrl()}/transfer-notices`;
-    } else {
-      await app.init();
+  try {
+    for (const party of partyServices()) {
+      const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'], rawBody: true });
+      configureApp(app, party.api);
+      if (party.role === 'distributor') {
+        // The gateway delivers transfer notices to this webhook over real HTTP; its config is read
+        // when its module is first loaded, which is after this (see partyServices' order).
+        await app.listen(0, '127.0.0.1');
+        process.env.TRANSFER_NOTICE_URL = `${await app.getUrl()}/transfer-notices`;
+      } else {
+        await app.init();
+      }
+      apps[party.role] = app;
+      http[party.role] = request(app.getHttpServer());
     }
-    apps[party.role] = app;
-    http[party.role] = request(app.getHttpServer());
+  } finally {
+    process.env.TEMPORAL_ADDRESS = runAddress;
   }
   const db = new Pool({ connectionString: database.url, max: 3 });
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
   return {
     http,
