@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { In, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import {
   orderWorkflowId,
   type Reminder,
@@ -82,8 +82,10 @@ export class TransportNoticesService {
     };
     // The order hears it first: if it refuses, the booking stays open and nothing is recorded.
     await this.orders.update(orderWorkflowId(record.orderId), transportRejectionUpdate, rejection);
+    // Once the order has taken the rejection it cancels this booking, and that cancellation can
+    // land before this write: the rejection is still what happened, so it is recorded over it.
     await this.notices.update(
-      { noticeId, status: 'open' },
+      { noticeId, status: In(['open', 'cancelled']), rejectedBy: IsNull() },
       { status: 'rejected', rejectedBy, rejectionReason: reason, rejectedAt },
     );
     return rejection;
