@@ -134,6 +134,9 @@ describe('a carrier that rejects the transport notice', () => {
       { carrier_id: 'rhein-freight', status: 'rejected' },
       { carrier_id: 'baltic-lines', status: 'accepted' },
     ]);
+    // The supplier hands the goods to the carrier that accepted, not the one that rejected.
+    const dispatches = await stack.db.query(`SELECT carrier_id FROM supplier.dispatch_notices WHERE order_id = $1`, [orderId]);
+    expect(dispatches.rows).toEqual([{ carrier_id: 'baltic-lines' }]);
     // A rejection to a booking that is no longer open is refused, and changes nothing.
     await http.carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'too late' }).expect(409);
   });

@@ -141,9 +141,17 @@ describe('an order walked through the eight steps by people', () => {
     // Events (reminders, escalations...) carry no step; the eight messages do.
     const messages = log.filter((m): m is (typeof log)[number] & { step: number } => m.step !== null);
     const route = (m: (typeof messages)[number]) => `${m.name}: ${m.sender.role}/${m.sender.id} -> ${m.receiver.role}/${m.receiver.id}`;
+    // Steps go in order, except that a supplier's dispatch notice (6) follows the acceptance of
+    // the transport notice (7) for its origin, so that it names the carrier that will pick up.
     const steps = messages.map((m) => m.step);
-    expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8]));
+    const withoutDispatch = messages.filter((m) => m.name !== 'dispatch-notice').map((m) => m.step);
+    expect(withoutDispatch).toEqual([...withoutDispatch].sort((a, b) => a - b));
+    const at = (name: string, receiver?: string) =>
+      messages.findIndex((m) => m.name === name && (receiver === undefined || m.receiver.id === receiver));
+    expect(at('dispatch-notice', 'acme-steel')).toBeGreaterThan(at('transport-notice', 'rhein-freight'));
+    expect(at('dispatch-notice', 'nordic-parts')).toBeGreaterThan(at('transport-notice', 'baltic-lines'));
+    expect(at('order-confirmation')).toBeLessThan(at('transport-notice'));
     expect(messages.map(route).sort()).toEqual(
       [
         'purchase-order: buyer/muster-maschinenbau -> distributor/tradelane',

@@ -151,15 +151,16 @@ describe('real orders', () => {
     await stack.http['payment-gateway'].put('/payer-accounts/broke-gmbh').send({ creditLimitMinor: 100, currency: 'EUR' }).expect(200);
     const orderId = await submit({ ...purchaseOrder([{ sku, quantity: 20 }]), buyerId: 'broke-gmbh' });
     const confirmed = await until(orderId, 'the confirmation', awaitingPayment);
-    expect(await onHand(sku)).toBe(30); // dispatched at step 6
+    // Released to the carrier once it accepted the booking.
+    await eventually('the dispatch', async () => ((await onHand(sku)) === 30 ? true : undefined));
     await pay(orderId, confirmed).expect(200);
     const final = await result(orderId);
     expect(final.status).toBe('cancelled');
     expect(final.cancellation!.reason).toMatch(/^payment declined/);
     expect(final.compensations.map((c) => c.kind)).toEqual([
       'refund-payment',
-      'cancel-transport',
       'recall-dispatch',
+      'cancel-transport',
       'withdraw-shipping-inquiry',
       'withdraw-stock-inquiry',
     ]);
@@ -207,6 +208,30 @@ describe('real orders', () => {
         expect((await result(orderId)).status).toBe('cancelled');
         expect(await heldBy(orderId)).toEqual(nothingHeld);
         expect(await onHand(sku)).toBe(10);
+      } finally {
+        await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
+      }
+    });
+
+    it('once confirmed, while the carrier has not accepted: booking cancelled, stock released, nothing paid', async () => {
+      const sku = await offer('PART-BOOKING', 'nordic-parts', 10);
+      await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'manual'`);
+      try {
+        const orderId = await submit(purchaseOrder([{ sku, quantity: 3 }]));
+        await until(orderId, 'the shipping inquiries', (v) => v.waitingFor.some((w) => w.kind === 'shipping-quote'));
+        const open = await stack.db.query(`SELECT inquiry_id FROM carrier.shipping_inquiries WHERE order_id = $1`, [orderId]);
+        for (const { inquiry_id } of open.rows) {
+          await stack.http.carrier.post(`/shipping-inquiries/${inquiry_id}/quote`).send({ quotedBy: 'desk' }).expect(200);
+        }
+        await until(orderId, 'the transport notice', (v) => v.waitingFor.some((w) => w.kind === 'transport-acceptance'));
+        await cancel(orderId).expect(202);
+        const final = await result(orderId);
+        expect(final.status).toBe('cancelled');
+        expect(final.compensations.map((c) => c.kind)).toContain('cancel-transport');
+        expect(await heldBy(orderId)).toEqual(nothingHeld);
+        expect(await onHand(sku)).toBe(10);
+        const paid = await stack.db.query(`SELECT count(*)::int AS n FROM payment_gateway.payments WHERE order_id = $1`, [orderId]);
+        expect(paid.rows[0].n).toBe(0);
       } finally {
         await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'automatic'`);
       }

@@ -63,6 +63,8 @@ async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuot
     carrierId: quote.carrierId,
     noticeId: notice.noticeId,
     price: quote.price,
+    pickupDate: quote.pickupDate,
+    deliveryDate: quote.deliveryDate,
     status: 'awaiting-acceptance',
   };
   ctx.view.bookings.push(booking);

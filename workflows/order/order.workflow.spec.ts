@@ -37,11 +37,13 @@ import {
  * server: deadlines pass when the test skips time, never by waiting.
  */
 describe('orderWorkflow', () => {
+  // One server per test: each test's clock and leftovers stay its own (an order of an earlier
+  // test still holding a timer would otherwise stop the clock from skipping in a later one).
   let env: TestWorkflowEnvironment;
-  beforeAll(async () => {
+  beforeEach(async () => {
     ({ env } = await startTimeSkippingServer());
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await env?.teardown();
   });
 
@@ -210,6 +212,16 @@ describe('orderWorkflow', () => {
     }
     throw new Error(`order never reached the expected state: ${JSON.stringify(await handle.query(orderViewQuery))}`);
   };
+  /**
+   * Ends a test's order once no activity of it is in flight: the time-skipping server does not
+   * skip time while it counts an activity as running, and would stall the next test's clock.
+   */
+  const stop = async (handle: WorkflowHandle) => {
+    for (let i = 0; i < 200 && (await handle.describe()).raw.pendingActivities?.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await handle.terminate('test done');
+  };
   const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
 
   async function payAndSettle(handle: WorkflowHandle, o: PurchaseOrder, view: OrderView) {
@@ -242,10 +254,13 @@ describe('orderWorkflow', () => {
     // The two quotes not booked are withdrawn; nothing else is undone.
     expect(p.undone.filter((u) => u.startsWith('withdraw-shipping'))).toHaveLength(2);
     expect(p.undone).toHaveLength(2);
+    // Recording runs as activities, so they may arrive out of order; the sequence has no gaps.
+    p.messages.sort((a, b) => a.seq - b.seq);
     expect(p.messages.map((m) => m.seq)).toEqual(p.messages.map((_, i) => i + 1));
     expect(p.messages.map((m) => m.name).filter((n, i, all) => all.indexOf(n) === i)).toEqual([
       'purchase-order', 'stock-inquiry', 'stock-answer', 'shipping-inquiry', 'shipping-quote',
-      'order-confirmation', 'dispatch-notice', 'transport-notice', 'payment-notice', 'transfer-notice',
+      // A supplier's dispatch notice names the carrier that accepted, so it follows the booking.
+      'order-confirmation', 'transport-notice', 'dispatch-notice', 'payment-notice', 'transfer-notice',
     ]);
     expect(p.statuses).toEqual(['completed']);
   });
@@ -267,7 +282,7 @@ describe('orderWorkflow', () => {
       await env.sleep(4 * HOUR);
       const confirmed = await until(handle, awaitingPayment);
       expect(confirmed.confirmation!.lines.map((l) => l.supplierId)).toEqual(['s2']);
-      await handle.terminate('test done');
+      await stop(handle);
     });
     const s1Inquiry = p.supplier.receiveStockInquiry.mock.calls[0][0].inquiryId;
     expect(p.undone).toEqual([`withdraw-stock ${s1Inquiry}`]);
@@ -295,7 +310,7 @@ describe('orderWorkflow', () => {
       expect(inquiry.inquiryId).toBe(inquiryId);
       await handle.executeUpdate(stockAnswerUpdate, { args: [answerTo(inquiry)] });
       await until(handle, awaitingPayment);
-      await handle.terminate('test done');
+      await stop(handle);
     });
     expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(1);
   });
@@ -317,7 +332,7 @@ describe('orderWorkflow', () => {
       expect((await handle.query(orderViewQuery)).status).toBe('sourcing');
       await handle.executeUpdate(stockAnswerUpdate, { args: [{ ...answerTo(inquiry), answeredBy: 'clerk' }] });
       await until(handle, awaitingPayment);
-      await handle.terminate('test done');
+      await stop(handle);
     });
     const answer = p.messages.find((m) => m.name === 'stock-answer')!;
     expect((answer.payload as StockAnswer).answeredBy).toBe('clerk');
@@ -351,7 +366,7 @@ describe('orderWorkflow', () => {
         const view = await until(handle, awaitingPayment);
         expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
         expect(view.partialFill!.backOrderId).toBeUndefined();
-        await handle.terminate('test done');
+        await stop(handle);
       });
       expect(p.placeBackOrder).not.toHaveBeenCalled();
     });
@@ -366,7 +381,7 @@ describe('orderWorkflow', () => {
         // DE-NUT: asked 3, committed 0 — it is left out of the confirmation entirely.
         expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
         expect(view.partialFill!.backOrderId).toBe('back-order-1');
-        await handle.terminate('test done');
+        await stop(handle);
       });
       expect(p.placeBackOrder).toHaveBeenCalledWith(expect.objectContaining({ orderId: o.orderId }), [
         { lineNo: 1, sku: 'DE-BOLT', quantity: 4 },
@@ -390,10 +405,32 @@ describe('orderWorkflow', () => {
       });
       const rebooked = await until(handle, (v) => v.bookings.some((b) => b.carrierId === 'c2'));
       expect(rebooked.bookings.map((b) => b.carrierId)).toEqual(['c2']);
-      await handle.terminate('test done');
+      await stop(handle);
     });
     expect(p.undone[0]).toBe(`cancel-transport ${p.carrier.receiveTransportNotice.mock.calls[0][0].noticeId}`);
     expect(p.messages.some((m) => m.name === 'rebooking')).toBe(true);
+  });
+
+  it('asks a carrier again when its quote has expired before the order goes on', async () => {
+    const p = parties();
+    let asked = 0;
+    p.carrier.receiveShippingInquiry.mockImplementation(async (inquiry) => {
+      const quote = quoteFor(inquiry, inquiry.carrierId === 'c1' ? 5000 : 7000);
+      // c1's first quote was only good until long ago; its second is good.
+      if (inquiry.carrierId === 'c1' && asked++ === 0) quote.validUntil = '2000-01-01T00:00:00.000Z';
+      return { mode: 'automatic', answer: quote };
+    });
+    const o = order([['DE-BOLT', 1]]);
+    await run(p, async (prefix) => {
+      const handle = await start(prefix, o);
+      const view = await until(handle, awaitingPayment);
+      expect(view.confirmation!.freight).toMatchObject([{ carrierId: 'c1', price: { amountMinor: 5000 } }]);
+      await stop(handle);
+    });
+    const c1 = p.carrier.receiveShippingInquiry.mock.calls.filter(([i]) => i.carrierId === 'c1');
+    expect(c1).toHaveLength(2);
+    expect(p.undone).toContain(`withdraw-shipping ${c1[0][0].inquiryId}`);
+    expect(p.messages.some((m) => m.name === 'quote-expired')).toBe(true);
   });
 
   it('undoes everything in reverse order when the payment is declined', async () => {
@@ -410,10 +447,11 @@ describe('orderWorkflow', () => {
     });
     expect(final.status).toBe('cancelled');
     expect(final.cancellation!.reason).toBe('payment declined: over the credit limit');
+    // The carrier was booked before the goods were released to it, so the release is undone first.
     expect(p.undone.map((u) => u.split(' ')[0])).toEqual([
       'refund',
-      'cancel-transport',
       'recall-dispatch',
+      'cancel-transport',
       'withdraw-shipping',
       'withdraw-shipping',
       'withdraw-stock',
@@ -456,7 +494,7 @@ describe('orderWorkflow', () => {
       await expect(
         lateHandle.executeUpdate(cancelOrderUpdate, { args: [{ requestedBy: 'maria', reason: 'too late' }] }),
       ).rejects.toThrow(WorkflowUpdateFailedError);
-      await lateHandle.terminate('test done');
+      await stop(lateHandle);
     });
   });
 

@@ -1,12 +1,12 @@
 import { CancellationScope, isCancellation, uuid4 } from '@temporalio/workflow';
-import type { DispatchNotice, OrderConfirmation, OrderView, PurchaseOrder, StockAnswer } from '../../libs/contracts/src';
+import type { Booking, DispatchNotice, OrderView, PurchaseOrder, StockAnswer } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
 import { bookTransport } from './booking';
 import { buildConfirmation, committedOnly, findShortLines, groupByOrigin, remainderLines } from './decisions';
 import { handleUpdates } from './handlers';
 import { OrderCancelled, OrderContext, isoNow } from './order-context';
 import { settle } from './settlement';
-import { quoteOrigin, freshBest, withdrawInquiry, type OriginQuotes } from './shipping';
+import { freshBest, quoteOrigin, withdrawInquiry } from './shipping';
 import { sourceStock } from './stock';
 
 /**
@@ -60,16 +60,23 @@ async function fulfil(ctx: OrderContext): Promise<void> {
 
   // Step 6: confirm to the buyer, release the goods at each supplier.
   const confirmation = buildConfirmation(order, answers, chosen, isoNow());
+  await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
+  await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
+  // Only now may the buyer pay: the buyer's service has the confirmation to pay against.
   ctx.view.confirmation = confirmation;
   ctx.view.status = 'awaiting-transport-and-payment';
   ctx.touch();
-  await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
-  await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
   await placeBackOrder(ctx);
-  await dispatch(ctx, answers, origins);
 
-  // Step 7: book each carrier; the buyer pays. Step 8: the transfer notice.
-  await Promise.all([...origins.map((origin) => bookTransport(ctx, origin)), settle(ctx, confirmation)]);
+  // Step 7: book each origin's carrier, then tell its suppliers who picks up (the dispatch
+  // notice of step 6); meanwhile the buyer pays. Step 8: the transfer notice.
+  await Promise.all([
+    ...origins.map(async (origin) => {
+      const booking = await bookTransport(ctx, origin);
+      await dispatch(ctx, answers.filter((a) => a.lines[0].shipFrom.code === booking.originCode), booking);
+    }),
+    settle(ctx, confirmation),
+  ]);
 
   // The quotes not booked are withdrawn; everything else stands.
   const booked = new Set(ctx.view.bookings.map((b) => ctx.transportNotices.get(b.noticeId)!.message.inquiryId));
@@ -101,20 +108,18 @@ async function placeBackOrder(ctx: OrderContext): Promise<void> {
   await ctx.record('back-order', DISTRIBUTOR, ctx.buyerRef, { backOrderId: partial.backOrderId, lines: partial.shortLines });
 }
 
-/** Step 6, to each supplier: hand the reserved goods to the carrier booked for their origin. */
-async function dispatch(ctx: OrderContext, answers: StockAnswer[], origins: OriginQuotes[]): Promise<void> {
+/** Step 6, to each supplier of one origin: hand the reserved goods to the carrier that accepted. */
+async function dispatch(ctx: OrderContext, answers: StockAnswer[], booking: Booking): Promise<void> {
   ctx.dispatched = true;
   await Promise.all(
     answers.map(async (answer) => {
-      const originCode = answer.lines[0].shipFrom.code;
-      const origin = origins.find((o) => o.shipment.origin.code === originCode)!;
       const notice: DispatchNotice = {
         noticeId: uuid4(),
         orderId: ctx.order.orderId,
         supplierId: answer.supplierId,
         inquiryId: answer.inquiryId,
-        carrierId: origin.ranked[0].carrierId,
-        pickupDate: origin.ranked[0].pickupDate,
+        carrierId: booking.carrierId,
+        pickupDate: booking.pickupDate,
         lines: answer.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, quantity: l.quantityCommitted })),
       };
       const party = { role: 'supplier', id: answer.supplierId } as const;
@@ -135,7 +140,8 @@ async function undo(ctx: OrderContext, reason: string): Promise<void> {
   ctx.view.waitingFor = [];
   ctx.view.cancellation = { reason, at: isoNow(), ...(ctx.cancelRequest ? { requestedBy: ctx.cancelRequest.requestedBy } : {}) };
   ctx.touch();
-  await ctx.record('cancellation', ctx.cancelRequest ? ctx.buyerRef : DISTRIBUTOR, ctx.buyerRef, ctx.view.cancellation);
+  const [from, to] = ctx.cancelRequest ? [ctx.buyerRef, DISTRIBUTOR] : [DISTRIBUTOR, ctx.buyerRef];
+  await ctx.record('cancellation', from, to, ctx.view.cancellation);
   await ctx.compensations.undoAll(reason);
 }
 

@@ -42,6 +42,8 @@ export interface Booking {
   carrierId: string;
   noticeId: string;
   price: Money;
+  pickupDate: string;
+  deliveryDate: string;
   status: 'awaiting-acceptance' | 'accepted';
 }
 
