@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -40,8 +40,12 @@ describe('orderWorkflow', () => {
   // One server per test: each test's clock and leftovers stay its own (an order of an earlier
   // test still holding a timer would otherwise stop the clock from skipping in a later one).
   let env: TestWorkflowEnvironment;
+  // A plain client: the time-skipping one lets time run free while it awaits a result, and
+  // deadlines would then pass behind the test's back. Here time moves only by env.sleep().
+  let client: Client;
   beforeEach(async () => {
     ({ env } = await startTimeSkippingServer());
+    client = new Client({ connection: env.connection });
   });
   afterEach(async () => {
     await env?.teardown();
@@ -201,7 +205,7 @@ describe('orderWorkflow', () => {
   }
 
   const start = (prefix: string, o: PurchaseOrder) =>
-    env.client.workflow.start('orderWorkflow', { workflowId: `order:${o.orderId}`, taskQueue: `${prefix}distributor`, args: [o] });
+    client.workflow.start('orderWorkflow', { workflowId: `order:${o.orderId}`, taskQueue: `${prefix}distributor`, args: [o] });
 
   /** Polls the order's view; queries do not move the test server's clock. */
   const until = async (handle: WorkflowHandle, ok: (v: OrderView) => boolean) => {
