@@ -240,6 +240,10 @@ describe('real orders', () => {
     it('not once the goods are released for dispatch', async () => {
       const orderId = await submit(purchaseOrder([{ sku: 'NUT-M8', quantity: 1 }]));
       const confirmed = await until(orderId, 'the confirmation', awaitingPayment);
+      await eventually('the dispatch notice', async () => {
+        const sent = await stack.db.query(`SELECT 1 FROM supplier.dispatch_notices WHERE order_id = $1`, [orderId]);
+        return sent.rowCount ? true : undefined;
+      });
       const refused = await cancel(orderId).expect(409);
       expect(refused.body.detail).toMatch(/can no longer be cancelled/);
       await pay(orderId, confirmed).expect(200);

@@ -1,4 +1,4 @@
-import { ActivityCancellationType, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityCancellationType, CancellationScope, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BuyerActivities,
   CarrierActivities,
@@ -106,6 +106,7 @@ export class OrderContext {
   readonly resolutions = new Map<string, CompensationResolution>();
 
   private seq = 0;
+  private written: Promise<void> = Promise.resolve();
   private readonly terms = new Map<string, PartyTerms>();
 
   constructor(readonly order: PurchaseOrder) {
@@ -127,9 +128,13 @@ export class OrderContext {
     this.compensations = new Compensations(this);
   }
 
-  /** Writes a message of the flow, or an event, to the order log in the order it happened. */
+  /**
+   * Writes a message of the flow, or an event, to the order log in the order it happened.
+   * Entries are written one after another, never cancelled, so that each one can chain the
+   * hash of the one before it (the log is tamper-evident for auditors).
+   */
   record(name: MessageName | OrderEventName, sender: PartyRef, receiver: PartyRef, payload: unknown): Promise<void> {
-    return this.distributor.recordMessage({
+    const entry = {
       orderId: this.order.orderId,
       seq: ++this.seq,
       step: name in MESSAGE_STEP ? MESSAGE_STEP[name as MessageName] : null,
@@ -138,7 +143,12 @@ export class OrderContext {
       receiver,
       sentAt: isoNow(),
       payload,
-    });
+    };
+    const written = this.written.then(() =>
+      CancellationScope.nonCancellable(() => this.distributor.recordMessage(entry)),
+    );
+    this.written = written;
+    return written;
   }
 
   wait(w: WaitingFor): void {
