@@ -26,7 +26,9 @@ async function source(ctx: OrderContext, lines: LineToSource[]): Promise<StockAn
     if (next === undefined) {
       throw new OrderCancelled(`no supplier left for line ${l.line.lineNo} (${l.line.sku}): ${l.tried.join(', ')} did not answer`);
     }
-    bySupplier.set(next, [...(bySupplier.get(next) ?? []), l]);
+    const group = bySupplier.get(next) ?? [];
+    group.push(l);
+    bySupplier.set(next, group);
   }
   const rounds = await Promise.all(
     [...bySupplier.entries()].map(async ([supplierId, group]) => {
