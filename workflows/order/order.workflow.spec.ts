@@ -20,6 +20,7 @@ import type {
   StockInquiry,
   SupplierActivities,
 } from '../../libs/contracts/src';
+import { saveHistory } from '../../test/replay/history-files';
 import { startTimeSkippingServer } from '../../test/support/time-skipping';
 import {
   buyerDecisionUpdate,
@@ -249,7 +250,9 @@ describe('orderWorkflow', () => {
       expect(confirmed.confirmation!.amountDue).toEqual({ amountMinor: 1800 + 10000, currency: 'EUR' });
       expect(confirmed.confirmation!.freight.map((f) => f.carrierId)).toEqual(['c1', 'c1']);
       await payAndSettle(handle, o, confirmed);
-      return handle.result();
+      const result = await handle.result();
+      await saveHistory(handle, 'automatic');
+      return result;
     });
     expect(final.status).toBe('completed');
     expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(2);
@@ -352,7 +355,12 @@ describe('orderWorkflow', () => {
     it('cancels under the cancel policy, releasing the stock and asking no carrier', async () => {
       const p = parties();
       shortBy(p);
-      const final = await run(p, async (prefix) => (await start(prefix, order([['DE-BOLT', 10]], 'cancel'))).result());
+      const final = await run(p, async (prefix) => {
+        const handle = await start(prefix, order([['DE-BOLT', 10]], 'cancel'));
+        const result = await handle.result();
+        await saveHistory(handle, 'partial-fill');
+        return result;
+      });
       expect(final.status).toBe('cancelled');
       expect(final.cancellation!.reason).toContain('asked 10, committed 6');
       expect(final.partialFill).toMatchObject({ policy: 'cancel', shortLines: [{ lineNo: 1, asked: 10, committed: 6 }] });
@@ -447,7 +455,9 @@ describe('orderWorkflow', () => {
       await handle.executeUpdate(paymentNoticeUpdate, {
         args: [{ orderId: o.orderId, buyerId: 'b1', amount: view.confirmation!.amountDue, paymentReference: 'r', paidBy: 'x' }],
       });
-      return handle.result();
+      const result = await handle.result();
+      await saveHistory(handle, 'payment-declined');
+      return result;
     });
     expect(final.status).toBe('cancelled');
     expect(final.cancellation!.reason).toBe('payment declined: over the credit limit');

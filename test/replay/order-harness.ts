@@ -1,0 +1,198 @@
+import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type {
+  BuyerActivities,
+  CarrierActivities,
+  DistributorActivities,
+  OrderView,
+  PartialFillPolicy,
+  PaymentGatewayActivities,
+  PurchaseOrder,
+  Reply,
+  ShippingInquiry,
+  ShippingQuote,
+  StockAnswer,
+  StockInquiry,
+  SupplierActivities,
+  TransportNotice,
+} from '../../libs/contracts/src';
+import { orderViewQuery, paymentNoticeUpdate, transferNoticeUpdate } from '../../workflows/order/definitions';
+
+/**
+ * The order workflow with every party mocked, as in workflows/order/order.workflow.spec.ts,
+ * for driving an order down one path to its end so that its history can be saved.
+ */
+const HOUR = 3600_000;
+
+export const purchaseOrder = (lines: [string, number][], partialFill: PartialFillPolicy = 'cancel'): PurchaseOrder => ({
+  orderId: randomUUID(),
+  buyerId: 'b1',
+  lines: lines.map(([sku, quantity], i) => ({ lineNo: i + 1, sku, quantity })),
+  shipTo: { name: 'B1', line1: 'Street 1', city: 'Köln', postalCode: '50667', country: 'DE' },
+  wantedBy: '2030-01-31',
+  currency: 'EUR',
+  partialFill,
+  submittedAt: '2030-01-01T00:00:00.000Z',
+});
+
+export const answerTo = (inquiry: StockInquiry, answeredBy = 'automatic', commit = (q: number) => q): StockAnswer => ({
+  inquiryId: inquiry.inquiryId,
+  orderId: inquiry.orderId,
+  supplierId: inquiry.supplierId,
+  answeredBy,
+  currency: inquiry.currency,
+  lines: inquiry.lines.map((l) => ({
+    lineNo: l.lineNo,
+    sku: l.sku,
+    available: commit(l.quantity) > 0,
+    quantityCommitted: commit(l.quantity),
+    unitPriceMinor: 100,
+    shipFrom: inquiry.supplierId === 's2' ? { code: 'SE-GOT', country: 'SE' } : { code: 'DE-HAM', country: 'DE' },
+    readyDate: '2030-01-05',
+  })),
+});
+
+export const quoteFor = (inquiry: ShippingInquiry, quotedBy = 'automatic'): ShippingQuote => ({
+  inquiryId: inquiry.inquiryId,
+  orderId: inquiry.orderId,
+  carrierId: inquiry.carrierId,
+  quotedBy,
+  pickupDate: '2030-01-06',
+  deliveryDate: '2030-01-09',
+  route: `${inquiry.origin.code} → DE`,
+  mode: 'road',
+  price: { amountMinor: inquiry.carrierId === 'c1' ? 5000 : 7000, currency: 'EUR' },
+  validUntil: '9999-12-31T00:00:00.000Z',
+});
+
+export const acceptanceOf = (notice: TransportNotice, acceptedBy = 'automatic') => ({
+  noticeId: notice.noticeId,
+  orderId: notice.orderId,
+  carrierId: notice.carrierId,
+  acceptedBy,
+  acceptedAt: '2030-01-02T00:00:00.000Z',
+});
+
+export interface Parties {
+  supplier: jest.Mocked<SupplierActivities>;
+  carrier: jest.Mocked<CarrierActivities>;
+  buyer: jest.Mocked<BuyerActivities>;
+  gateway: jest.Mocked<PaymentGatewayActivities>;
+}
+
+/** Every party answers automatically unless a test says otherwise. */
+export function automaticParties(): Parties {
+  return {
+    supplier: {
+      receiveStockInquiry: jest.fn(async (inquiry: StockInquiry): Promise<Reply<StockAnswer>> => ({ mode: 'automatic', answer: answerTo(inquiry) })),
+      receiveDispatchNotice: jest.fn(async () => undefined),
+      withdrawStockInquiry: jest.fn(async () => undefined),
+      recallDispatchNotice: jest.fn(async () => undefined),
+      remind: jest.fn(async () => undefined),
+    } as unknown as jest.Mocked<SupplierActivities>,
+    carrier: {
+      receiveShippingInquiry: jest.fn(async (inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> => ({ mode: 'automatic', answer: quoteFor(inquiry) })),
+      receiveTransportNotice: jest.fn(async (notice: TransportNotice) => ({ mode: 'automatic' as const, answer: acceptanceOf(notice) })),
+      withdrawShippingInquiry: jest.fn(async () => undefined),
+      cancelTransport: jest.fn(async () => undefined),
+      remind: jest.fn(async () => undefined),
+    } as unknown as jest.Mocked<CarrierActivities>,
+    buyer: {
+      receiveOrderConfirmation: jest.fn(async () => undefined),
+      remind: jest.fn(async () => undefined),
+    } as unknown as jest.Mocked<BuyerActivities>,
+    gateway: {
+      receivePaymentNotice: jest.fn(async () => ({ status: 'accepted' as const, paymentId: 'p1' })),
+      refundPayment: jest.fn(async () => null),
+    } as unknown as jest.Mocked<PaymentGatewayActivities>,
+  };
+}
+
+const distributor: DistributorActivities = {
+  recordMessage: async () => undefined,
+  planSourcing: async (o) => ({
+    lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
+    unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
+  }),
+  chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierIds: ['c2', 'c1'] })),
+  partyTerms: async (refs) =>
+    refs.map((r) => ({
+      role: r.role,
+      partyId: r.id,
+      answerWithinMs: 24 * HOUR,
+      remindBeforeMs: 4 * HOUR,
+      onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
+    })),
+  recordOrderStatus: async () => undefined,
+  placeBackOrder: async () => 'back-order-1',
+  reportStuckCompensation: async () => undefined,
+  clearStuckCompensation: async () => undefined,
+};
+
+/** Runs one order with its workers, starting it on a plain client so time moves only by env.sleep(). */
+export async function runOrder<T>(
+  env: TestWorkflowEnvironment,
+  p: Parties,
+  order: PurchaseOrder,
+  body: (handle: WorkflowHandle) => Promise<T>,
+): Promise<T> {
+  const prefix = `replay-${randomUUID().slice(0, 8)}-`;
+  const worker = (queue: string, activities: object, workflows = false) =>
+    Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: `${prefix}${queue}`,
+      activities,
+      ...(workflows ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } } : {}),
+    });
+  const [first, ...rest] = await Promise.all([
+    worker('distributor', distributor, true),
+    worker('supplier', p.supplier),
+    worker('carrier', p.carrier),
+    worker('buyer', p.buyer),
+    worker('payment-gateway', p.gateway),
+  ]);
+  const client = new Client({ connection: env.connection });
+  return first.runUntil(async () => {
+    const others = rest.map((w) => w.run());
+    try {
+      const handle = await client.workflow.start('orderWorkflow', {
+        workflowId: `order:${order.orderId}`,
+        taskQueue: `${prefix}distributor`,
+        args: [order],
+      });
+      return await body(handle);
+    } finally {
+      rest.forEach((w) => w.shutdown());
+      await Promise.all(others);
+    }
+  });
+}
+
+/** Polls the order's view; queries do not move the test server's clock. */
+export async function until(handle: WorkflowHandle, ok: (v: OrderView) => boolean): Promise<OrderView> {
+  for (let i = 0; i < 300; i++) {
+    const view = await handle.query(orderViewQuery);
+    if (ok(view)) return view;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`order never reached the expected state: ${JSON.stringify(await handle.query(orderViewQuery))}`);
+}
+
+export const waitingFor = (kind: OrderView['waitingFor'][number]['kind']) => (v: OrderView) => v.waitingFor.some((w) => w.kind === kind);
+
+/** The buyer pays the amount due and the gateway's transfer notice arrives: the order completes. */
+export async function payAndSettle(handle: WorkflowHandle, order: PurchaseOrder): Promise<void> {
+  const view = await until(handle, waitingFor('payment'));
+  const amount = view.confirmation!.amountDue;
+  await handle.executeUpdate(paymentNoticeUpdate, {
+    args: [{ orderId: order.orderId, buyerId: order.buyerId, amount, paymentReference: 'r', paidBy: 'maria' }],
+  });
+  await until(handle, waitingFor('transfer-notice'));
+  await handle.executeUpdate(transferNoticeUpdate, {
+    args: [{ eventId: 'e1', transferId: 't1', orderId: order.orderId, paymentId: 'p1', amount, transferredAt: '2030-01-03T00:00:00.000Z' }],
+  });
+}
+
+export { HOUR };
