@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
+import { AuditModule } from './audit/audit.module';
 import { CarrierPartner } from './catalogue/carrier-partner.entity';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueItem } from './catalogue/catalogue-item.entity';
@@ -26,6 +27,7 @@ import { DistributorWorker } from './worker/distributor-worker';
   imports: [
     PlatformModule.forParty(distributorDatabase),
     TransferNoticesModule,
+    AuditModule,
     TypeOrmModule.forFeature([
       CatalogueItem,
       CatalogueOffer,

@@ -9,6 +9,7 @@ import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { DistributorInitial1764000000000 } from './migrations/1764000000000-distributor-initial';
 import { SourcingTermsEvents1764100000000 } from './migrations/1764100000000-sourcing-terms-events';
 import { TransferNoticeEvents1764100000200 } from './migrations/1764100000200-transfer-notice-events';
+import { OrderLogHashChain1764200000000 } from './migrations/1764200000000-order-log-hash-chain';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 
 export const distributorDatabase: PartyDatabase = {
@@ -23,5 +24,5 @@ export const distributorDatabase: PartyDatabase = {
     StuckCompensationRecord,
     TransferNoticeEvent,
   ],
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000],
 };

@@ -33,4 +33,12 @@ export class OrderMessage {
 
   @Column({ type: 'jsonb' })
   payload: unknown;
+
+  /** The hash of entry seq - 1; null for the first entry. */
+  @Column({ name: 'prev_hash', type: 'text', nullable: true })
+  prevHash: string | null;
+
+  /** See entryHash: chains this entry's content to the one before. */
+  @Column({ type: 'text' })
+  hash: string;
 }

@@ -1,15 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
 import { Repository } from 'typeorm';
 import type { RecordedMessage } from '@tradelane/contracts';
 import { OrderMessage } from './order-message.entity';
+import { entryHash } from './order-log-hash';
 
 @Injectable()
 export class OrderMessagesService {
   constructor(@InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>) {}
 
-  /** Activity: keyed by order id and sequence number, so a retried record is written once. */
+  /**
+   * Activity: keyed by order id and sequence number, so a retried record is written once. Each
+   * entry chains the hash of the one before; the workflow writes them one after another, so a
+   * missing predecessor can only be a delivery that overtook it, and a retry will find it.
+   */
   async recordMessage(message: RecordedMessage): Promise<void> {
+    if (await this.messages.existsBy({ orderId: message.orderId, seq: message.seq })) return;
+    let prevHash: string | null = null;
+    if (message.seq > 1) {
+      const prev = await this.messages.findOne({
+        where: { orderId: message.orderId, seq: message.seq - 1 },
+        select: { hash: true },
+      });
+      if (!prev) {
+        throw ApplicationFailure.retryable(
+          `order ${message.orderId}: entry ${message.seq - 1} is not recorded yet, so entry ${message.seq} cannot chain to it`,
+          'OrderLogOutOfOrder',
+        );
+      }
+      prevHash = prev.hash;
+    }
+    // Hash what will be read back: timestamptz comes back as a Date, jsonb as parsed JSON.
+    const sentAt = new Date(message.sentAt);
+    const payload = JSON.parse(JSON.stringify(message.payload ?? null)) as object;
+    const hash = entryHash(prevHash, { ...message, sentAt: sentAt.toISOString(), payload });
     await this.messages
       .createQueryBuilder()
       .insert()
@@ -22,8 +47,10 @@ export class OrderMessagesService {
         senderId: message.sender.id,
         receiverRole: message.receiver.role,
         receiverId: message.receiver.id,
-        sentAt: new Date(message.sentAt),
-        payload: message.payload as object,
+        sentAt,
+        payload,
+        prevHash,
+        hash,
       })
       .orIgnore()
       .execute();

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrderMessage } from '../order-messages/order-message.entity';
+import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+import { WorkflowReplayService } from './workflow-replay.service';
+
+/** The auditor API: timeline, hash-chain verification, raw history and replay of orders. */
+@Module({
+  imports: [TypeOrmModule.forFeature([OrderMessage, PurchaseOrderRecord])],
+  controllers: [AuditController],
+  providers: [AuditService, WorkflowReplayService],
+})
+export class AuditModule {}

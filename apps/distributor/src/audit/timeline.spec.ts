@@ -1,0 +1,64 @@
+import { payloadDigest } from '../order-messages/order-log-hash';
+import { timelineCsv, timelineEntry } from './timeline';
+
+const at = '2026-11-25T10:00:00.000Z';
+
+describe('timeline entries', () => {
+  it('names the person who acted, and no person for an automatic answer', () => {
+    const answer = {
+      seq: 5,
+      sentAt: at,
+      step: 3,
+      name: 'stock-answer',
+      sender: { role: 'supplier', id: 'acme-steel' },
+      receiver: { role: 'distributor', id: 'tradelane' },
+      payload: { answeredBy: 'clerk.anna', lines: [{ quantityCommitted: 400 }, { quantityCommitted: 0 }] },
+    };
+    expect(timelineEntry(answer)).toEqual({
+      seq: 5,
+      at,
+      step: 3,
+      kind: 'message',
+      name: 'stock-answer',
+      actor: { role: 'supplier', id: 'acme-steel', person: 'clerk.anna' },
+      to: { role: 'distributor', id: 'tradelane' },
+      digest: payloadDigest(answer.payload),
+      summary: 'stock answer: 2 lines, 400 committed',
+    });
+    expect(timelineEntry({ ...answer, payload: { ...answer.payload, answeredBy: 'automatic' } }).actor).toEqual({
+      role: 'supplier',
+      id: 'acme-steel',
+    });
+  });
+
+  it('makes an entry without a step an event', () => {
+    const cancel = timelineEntry({
+      seq: 9,
+      sentAt: at,
+      step: null,
+      name: 'cancellation',
+      sender: { role: 'buyer', id: 'muster-maschinenbau' },
+      receiver: { role: 'distributor', id: 'tradelane' },
+      payload: { reason: 'not needed', requestedBy: 'maria', at },
+    });
+    expect(cancel).toMatchObject({ kind: 'event', actor: { person: 'maria' }, summary: 'cancellation: not needed' });
+  });
+});
+
+describe('timeline CSV', () => {
+  it('quotes fields with commas, quotes and line breaks and leaves others bare', () => {
+    const entry = timelineEntry({
+      seq: 1,
+      sentAt: at,
+      step: null,
+      name: 'cancellation',
+      sender: { role: 'distributor', id: 'tradelane' },
+      receiver: { role: 'buyer', id: 'muster' },
+      payload: { reason: 'said "no", then\nleft' },
+    });
+    const [header, row, end, ...rest] = timelineCsv([entry]).split('\r\n');
+    expect(header).toBe('seq,at,step,kind,name,actorRole,actorId,actorPerson,toRole,toId,digest,summary');
+    expect(row).toBe(`1,${at},,event,cancellation,distributor,tradelane,,buyer,muster,${entry.digest},"cancellation: said ""no"", then\nleft"`);
+    expect([end, ...rest]).toEqual(['']); // each row ends with CRLF
+  });
+});

@@ -1,0 +1,135 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
+import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
+import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, type TemporalConfig } from '@tradelane/platform';
+
+type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
+
+export interface ReplayVerdict {
+  orderId: string;
+  workflowId: string;
+  runId: string;
+  verdict: 'replayed' | 'diverged';
+  /** The first divergence and why, as the SDK's replay reports it. */
+  error?: { type: string; message: string };
+}
+
+export interface ReplayWindow {
+  closedAfter: string;
+  closedBefore: string;
+  limit: number;
+  /** More orders closed in the window than `limit`; only the first `limit` (by close time) were replayed. */
+  truncated: boolean;
+  replayed: number;
+  diverged: number;
+  verdicts: ReplayVerdict[];
+}
+
+export const REPLAY_WINDOW_LIMIT = 1000;
+const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
+
+const orderIdOf = (workflowId: string) => workflowId.replace(/^order:/, '');
+
+/** Order workflow histories, and their replay against the workflow code deployed now. */
+@Injectable()
+export class WorkflowReplayService {
+  private bundle?: Promise<ReplayWorkerOptions['workflowBundle']>;
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(temporalConfig.KEY) private readonly config: TemporalConfig,
+  ) {}
+
+  /** The history as Temporal's JSON (the form `temporal workflow show --output json` and historyFromJSON use). */
+  async historyJson(orderId: string): Promise<string> {
+    return historyToJSON(await this.history(orderId));
+  }
+
+  async replay(orderId: string): Promise<ReplayVerdict> {
+    const workflowId = orderWorkflowId(orderId);
+    const history = await this.history(orderId);
+    const [verdict] = await this.replayAll([{ workflowId, history }]);
+    return verdict;
+  }
+
+  /** Every order workflow of this deployment that closed in the window, oldest first, up to the limit. */
+  async replayWindow(closedAfter: Date, closedBefore: Date): Promise<ReplayWindow> {
+    const query = [
+      `WorkflowType = '${ORDER_WORKFLOW_TYPE}'`,
+      `TaskQueue = '${taskQueueFor('distributor', this.config.taskQueuePrefix)}'`,
+      `ExecutionStatus != 'Running'`,
+      `CloseTime >= '${closedAfter.toISOString()}'`,
+      `CloseTime <= '${closedBefore.toISOString()}'`,
+    ].join(' AND ');
+    const closed: { workflowId: string; runId: string; closeTime: number }[] = [];
+    let truncated = false;
+    for await (const execution of this.client.workflow.list({ query })) {
+      if (closed.length === REPLAY_WINDOW_LIMIT) {
+        truncated = true;
+        break;
+      }
+      closed.push({ workflowId: execution.workflowId, runId: execution.runId, closeTime: execution.closeTime?.getTime() ?? 0 });
+    }
+    closed.sort((a, b) => a.closeTime - b.closeTime);
+    const client = this.client;
+    async function* histories() {
+      for (const c of closed) {
+        yield { workflowId: c.workflowId, history: await client.workflow.getHandle(c.workflowId, c.runId).fetchHistory() };
+      }
+    }
+    const verdicts = await this.replayAll(histories());
+    return {
+      closedAfter: closedAfter.toISOString(),
+      closedBefore: closedBefore.toISOString(),
+      limit: REPLAY_WINDOW_LIMIT,
+      truncated,
+      replayed: verdicts.filter((v) => v.verdict === 'replayed').length,
+      diverged: verdicts.filter((v) => v.verdict === 'diverged').length,
+      verdicts,
+    };
+  }
+
+  private async replayAll(
+    histories: AsyncIterable<{ workflowId: string; history: History }> | Iterable<{ workflowId: string; history: History }>,
+  ): Promise<ReplayVerdict[]> {
+    installTemporalRuntime();
+    const verdicts: ReplayVerdict[] = [];
+    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle() }, histories);
+    for await (const result of results) {
+      verdicts.push({
+        orderId: orderIdOf(result.workflowId),
+        workflowId: result.workflowId,
+        runId: result.runId,
+        verdict: result.error ? 'diverged' : 'replayed',
+        ...(result.error ? { error: { type: result.error.name, message: result.error.message } } : {}),
+      });
+    }
+    return verdicts;
+  }
+
+  private async history(orderId: string): Promise<History> {
+    try {
+      return await this.client.workflow.getHandle(orderWorkflowId(orderId)).fetchHistory();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new ProblemException(404, 'not-found', 'Order workflow not found', `no workflow history for order ${orderId}`);
+      }
+      throw error;
+    }
+  }
+
+  /** The bundle the production worker runs (WORKFLOW_BUNDLE_PATH), else the workflow code bundled once here. */
+  private workflowBundle(): Promise<ReplayWorkerOptions['workflowBundle']> {
+    if (this.config.workflowBundlePath) return Promise.resolve({ codePath: this.config.workflowBundlePath });
+    this.bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../../../workflows/order') }).then(
+      ({ code }) => ({ code }),
+      (error: unknown) => {
+        this.bundle = undefined;
+        throw error;
+      },
+    );
+    return this.bundle;
+  }
+}
