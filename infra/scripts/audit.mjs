@@ -1,0 +1,123 @@
+// `npm run audit -- <command>`: the auditor API from a shell. Reads only; changes nothing.
+// TRADELANE_AUDIT_URL is the distributor API (default http://127.0.0.1:3002).
+import { writeFileSync } from 'node:fs';
+
+const USAGE = `usage: npm run audit -- <command>
+
+  timeline <orderId> [--csv]            the order's messages and events in order (JSON, or CSV)
+  verify <orderId>                      recompute the order log's hash chain; exits 1 when broken
+  history <orderId> [--out <file>]      the Temporal event history of the order's workflow (JSON)
+  replay <orderId>                      replay the order against the workflow code deployed now; exits 1 on divergence
+  replay-window --from <ISO> --to <ISO> replay every order closed in the window; exits 1 if any diverged
+
+Talks to the distributor API at TRADELANE_AUDIT_URL (default http://127.0.0.1:3002).`;
+
+const base = (process.env.TRADELANE_AUDIT_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
+
+class UsageError extends Error {}
+
+/** Splits `--name value` options (and bare `--flag`s) from positional arguments. */
+function parse(args, { flags = [], options = [] }) {
+  const positional = [];
+  const given = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const name = arg.slice(2);
+    if (flags.includes(name)) given[name] = true;
+    else if (options.includes(name)) {
+      if (i + 1 >= args.length || args[i + 1].startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      given[name] = args[++i];
+    } else throw new UsageError(`unknown option ${arg}`);
+  }
+  return { positional, given };
+}
+
+function oneOrderId(positional) {
+  if (positional.length !== 1) throw new UsageError('give exactly one order id');
+  return encodeURIComponent(positional[0]);
+}
+
+async function get(path, accept = 'application/json') {
+  let res;
+  try {
+    res = await fetch(`${base}${path}`, { headers: { accept } });
+  } catch (error) {
+    throw new Error(`cannot reach the auditor API at ${base}: ${error.cause?.message ?? error.message}`);
+  }
+  const body = await res.text();
+  if (!res.ok) {
+    let detail = body;
+    try {
+      const problem = JSON.parse(body);
+      detail = [problem.title, problem.detail].filter(Boolean).join(': ');
+    } catch {
+      // not a problem document; show it as it came
+    }
+    throw new Error(`${res.status} from GET ${path}: ${detail}`);
+  }
+  return body;
+}
+
+const print = (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+const commands = {
+  async timeline(args) {
+    const { positional, given } = parse(args, { flags: ['csv'] });
+    const id = oneOrderId(positional);
+    if (given.csv) process.stdout.write(await get(`/audit/orders/${id}/timeline.csv`, 'text/csv'));
+    else print(JSON.parse(await get(`/audit/orders/${id}/timeline`)));
+    return 0;
+  },
+  async verify(args) {
+    const { positional } = parse(args, {});
+    const result = JSON.parse(await get(`/audit/orders/${oneOrderId(positional)}/verify`));
+    print(result);
+    return result.intact ? 0 : 1;
+  },
+  async history(args) {
+    const { positional, given } = parse(args, { options: ['out'] });
+    const json = await get(`/audit/orders/${oneOrderId(positional)}/history`);
+    if (given.out) {
+      writeFileSync(given.out, json);
+      process.stderr.write(`history written to ${given.out}\n`);
+    } else process.stdout.write(`${json}\n`);
+    return 0;
+  },
+  async replay(args) {
+    const { positional } = parse(args, {});
+    const result = JSON.parse(await get(`/audit/orders/${oneOrderId(positional)}/replay`));
+    print(result);
+    return result.verdict === 'replayed' ? 0 : 1;
+  },
+  async 'replay-window'(args) {
+    const { positional, given } = parse(args, { options: ['from', 'to'] });
+    if (positional.length > 0 || !given.from || !given.to) throw new UsageError('give --from <ISO> and --to <ISO>');
+    const query = new URLSearchParams({ closedAfter: given.from, closedBefore: given.to });
+    const result = JSON.parse(await get(`/audit/replays?${query}`));
+    print(result);
+    if (result.truncated) process.stderr.write(`only the first ${result.limit} orders of the window were replayed\n`);
+    return result.diverged === 0 ? 0 : 1;
+  },
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = commands[name];
+if (!command) {
+  process.stderr.write(`${name && name !== '--help' && name !== 'help' ? `unknown command ${name}\n\n` : ''}${USAGE}\n`);
+  process.exit(name === '--help' || name === 'help' ? 0 : 2);
+}
+try {
+  process.exitCode = await command(rest);
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 1;
+  }
+}
