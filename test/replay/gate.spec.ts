@@ -1,0 +1,39 @@
+import { Worker, bundleWorkflowCode, type ReplayResult } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { join } from 'node:path';
+import { readSavedHistory } from './history-files';
+
+/**
+ * The gate can fail: a workflow that changes what running orders did must not replay a saved
+ * history, and the same change behind patched() must.
+ */
+describe('the replay gate', () => {
+  const quiet = () => undefined;
+  const logger = { trace: quiet, debug: quiet, info: quiet, log: quiet, warn: console.warn, error: console.error };
+  const bundles: Record<'changed' | 'patched', string> = { changed: '', patched: '' };
+
+  beforeAll(async () => {
+    for (const name of ['changed', 'patched'] as const) {
+      ({ code: bundles[name] } = await bundleWorkflowCode({ workflowsPath: join(__dirname, 'fixtures', `${name}.workflow.ts`), logger }));
+    }
+  });
+
+  const replay = async (workflowBundle: { code: string } | { codePath: string }, path: string): Promise<ReplayResult> => {
+    for await (const result of Worker.runReplayHistories({ workflowBundle }, [readSavedHistory(path)])) return result;
+    throw new Error('no replay result');
+  };
+
+  it.each(['automatic', 'people'])('replays the %s history with the current workflow code', async (path) => {
+    expect((await replay({ codePath: process.env.WORKFLOW_BUNDLE_PATH! }, path)).error).toBeUndefined();
+  });
+
+  it.each(['automatic', 'people'])('fails the %s history when the workflow starts with a new timer', async (path) => {
+    const { error } = await replay({ code: bundles.changed }, path);
+    expect(error).toBeInstanceOf(DeterminismViolationError);
+    expect(error!.message).toMatch(/Nondeterminism error: Timer machine does not handle this event: .*ActivityTaskScheduled/);
+  });
+
+  it.each(['automatic', 'people'])('replays the %s history when the same timer is behind patched()', async (path) => {
+    expect((await replay({ code: bundles.patched }, path)).error).toBeUndefined();
+  });
+});
