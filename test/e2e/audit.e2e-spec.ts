@@ -1,0 +1,268 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { OrderView, RecordedMessage } from '@tradelane/contracts';
+import { orderViewQuery } from '@tradelane/workflows';
+import { canonicalJson } from '../../apps/distributor/src/order-messages/order-log-hash';
+import { OrderLogHashChain1764200000000 } from '../../apps/distributor/src/database/migrations/1764200000000-order-log-hash-chain';
+import { purchaseOrder } from '../support/purchase-orders';
+import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
+
+interface TimelineRow {
+  seq: number;
+  at: string;
+  step: number | null;
+  kind: 'message' | 'event';
+  name: string;
+  actor: { role: string; id: string; person?: string };
+  to: { role: string; id: string };
+  digest: string;
+  summary: string;
+}
+
+const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+/** RFC 4180, enough for the export: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  return rows;
+}
+
+function runCli(args: string[], baseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(__dirname, '../../infra/scripts/audit.mjs'), ...args],
+      { env: { ...process.env, TRADELANE_AUDIT_URL: baseUrl }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/**
+ * An auditor reconstructs finished orders: the timeline with who acted, the hash chain that shows
+ * an altered row, the raw history, and replay against the workflow code deployed now.
+ */
+describe('auditing orders', () => {
+  let stack: Stack;
+  let windowStart: Date;
+  let windowEnd: Date;
+  let completed: string;
+  let cancelled: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await answerAutomatically(stack);
+    windowStart = new Date();
+
+    // acme-steel's clerk answers by hand, so a person shows in the timeline; all else is automatic.
+    await stack.http.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'manual' }).expect(200);
+    const submitted = await stack.http.distributor
+      .post('/purchase-orders')
+      .send(purchaseOrder([{ sku: 'NUT-M8', quantity: 400 }, { sku: 'BEARING-6204', quantity: 40 }]))
+      .expect(201);
+    completed = submitted.body.orderId;
+    const inquiry = await eventually('the stock inquiry to acme-steel', async () => {
+      const res = await stack.http.supplier.get('/suppliers/acme-steel/stock-inquiries').query({ status: 'open' }).expect(200);
+      return (res.body as { inquiryId: string; orderId: string; lines: { lineNo: number; quantity: number }[] }[]).find(
+        (i) => i.orderId === completed,
+      );
+    });
+    await stack.http.supplier
+      .post(`/stock-inquiries/${inquiry.inquiryId}/answer`)
+      .send({ answeredBy: 'clerk.anna', lines: inquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
+      .expect(200);
+    const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
+    const confirmed = await eventually('the order confirmation', async () => {
+      const view = await handle.query(orderViewQuery);
+      return view.waitingFor.some((w) => w.kind === 'payment') ? view : undefined;
+    });
+    await stack.http.buyer
+      .post(`/orders/${completed}/payment-notice`)
+      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .expect(200);
+    expect(((await handle.result()) as OrderView).status).toBe('completed');
+
+    await stack.http.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'automatic' }).expect(200);
+    // acme-steel, the only supplier of BEAM-200, cannot commit this much: the order cancels.
+    const short = await stack.http.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BEAM-200', quantity: 100000 }])).expect(201);
+    cancelled = short.body.orderId;
+    expect(((await stack.temporal.workflow.getHandle(short.body.workflowId).result()) as OrderView).status).toBe('cancelled');
+    windowEnd = new Date();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('tells the story of a finished order: all eight steps, each with its actor, time and payload digest', async () => {
+    const timeline: TimelineRow[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const messages: RecordedMessage[] = (await stack.http.distributor.get(`/orders/${completed}/messages`).expect(200)).body;
+    expect(timeline.map((e) => e.seq)).toEqual(messages.map((_, i) => i + 1));
+    expect([...new Set(timeline.filter((e) => e.kind === 'message').map((e) => e.step))].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const [i, e] of timeline.entries()) {
+      expect(e.at).toBe(messages[i].sentAt);
+      expect(e.digest).toBe(createHash('sha256').update(canonicalJson(messages[i].payload)).digest('hex'));
+    }
+
+    const who = (e: TimelineRow) =>
+      `${e.name}: ${e.actor.role}/${e.actor.id}${e.actor.person ? ` (${e.actor.person})` : ''} -> ${e.to.role}/${e.to.id}`;
+    const stories = timeline.map(who);
+    expect(stories[0]).toBe('purchase-order: buyer/muster-maschinenbau -> distributor/tradelane');
+    expect(stories).toEqual(
+      expect.arrayContaining([
+        'stock-inquiry: distributor/tradelane -> supplier/acme-steel',
+        'stock-answer: supplier/acme-steel (clerk.anna) -> distributor/tradelane',
+        'stock-answer: supplier/nordic-parts -> distributor/tradelane',
+        'order-confirmation: distributor/tradelane -> buyer/muster-maschinenbau',
+        'payment-notice: buyer/muster-maschinenbau (jonas) -> payment-gateway/tradelane-pay',
+      ]),
+    );
+    expect(stories.at(-1)).toMatch(/^transfer-notice: payment-gateway\/\S+ -> distributor\/tradelane$/);
+    const byName = (name: string) => timeline.filter((e) => e.name === name);
+    expect(byName('shipping-quote').every((e) => e.actor.role === 'carrier' && e.to.role === 'distributor')).toBe(true);
+    expect(byName('dispatch-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'supplier')).toBe(true);
+    expect(byName('transport-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'carrier')).toBe(true);
+    // Only the two people who acted are named; automatic answers name nobody.
+    expect(timeline.filter((e) => e.actor.person).map((e) => e.actor.person)).toEqual(['clerk.anna', 'jonas']);
+    expect(byName('stock-answer').find((e) => e.actor.person)!.summary).toBe('stock answer: 1 line, 400 committed');
+  });
+
+  it('exports the same timeline as CSV', async () => {
+    const timeline: TimelineRow[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const res = await stack.http.distributor.get(`/audit/orders/${completed}/timeline.csv`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-timeline.csv"`);
+    const [header, ...rows] = parseCsv(res.text);
+    expect(header).toEqual(['seq', 'at', 'step', 'kind', 'name', 'actorRole', 'actorId', 'actorPerson', 'toRole', 'toId', 'digest', 'summary']);
+    expect(rows).toEqual(
+      timeline.map((e) => [
+        String(e.seq), e.at, e.step === null ? '' : String(e.step), e.kind, e.name,
+        e.actor.role, e.actor.id, e.actor.person ?? '', e.to.role, e.to.id, e.digest, e.summary,
+      ]),
+    );
+  });
+
+  it('chains entries written before the hash chain existed when the migration is applied', async () => {
+    const before = await stack.db.query(`SELECT seq, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [completed]);
+    const queryRunner = { query: async (sql: string, params?: unknown[]) => (await stack.db.query(sql, params)).rows };
+    const migration = new OrderLogHashChain1764200000000();
+    await migration.down(queryRunner as never);
+    await migration.up(queryRunner as never);
+    const after = await stack.db.query(`SELECT seq, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [completed]);
+    expect(after.rows).toEqual(before.rows);
+    expect((await stack.http.distributor.get(`/audit/orders/${completed}/verify`).expect(200)).body.intact).toBe(true);
+  });
+
+  it('finds the chain intact, and names the exact entry altered in the database', async () => {
+    const intact = await stack.http.distributor.get(`/audit/orders/${cancelled}/verify`).expect(200);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.order_messages WHERE order_id = $1`, [cancelled]);
+    expect(intact.body).toEqual({ orderId: cancelled, intact: true, entries: rows[0].n });
+    expect(rows[0].n).toBeGreaterThan(3);
+
+    await stack.db.query(
+      `UPDATE distributor.order_messages SET payload = jsonb_set(payload, '{reason}', '"nothing to see"') WHERE order_id = $1 AND seq = 3`,
+      [cancelled],
+    );
+    const broken = await stack.http.distributor.get(`/audit/orders/${cancelled}/verify`).expect(200);
+    expect(broken.body).toEqual({
+      orderId: cancelled,
+      intact: false,
+      entries: rows[0].n,
+      firstBroken: { seq: 3, reason: 'hash does not match its content' },
+    });
+  });
+
+  it("downloads the order workflow's raw Temporal history as JSON", async () => {
+    const res = await stack.http.distributor.get(`/audit/orders/${completed}/history`).expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-history.json"`);
+    const history = JSON.parse(res.text);
+    expect(history.events.length).toBeGreaterThan(20);
+    expect(history.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+    expect(history.events.at(-1).eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED');
+  });
+
+  it('replays a closed order against the workflow code deployed now', async () => {
+    const { runId } = await stack.temporal.workflow.getHandle(`order:${completed}`).describe();
+    const res = await stack.http.distributor.get(`/audit/orders/${completed}/replay`).expect(200);
+    expect(res.body).toEqual({ orderId: completed, workflowId: `order:${completed}`, runId, verdict: 'replayed' });
+  });
+
+  it('replays every order closed in a window, one verdict each', async () => {
+    const window = { closedAfter: windowStart.toISOString(), closedBefore: new Date(windowEnd.getTime() + 1000).toISOString() };
+    // Visibility lags the close of a workflow a little.
+    const res = await eventually('both orders in the visibility store', async () => {
+      const r = await stack.http.distributor.get('/audit/replays').query(window).expect(200);
+      return r.body.verdicts.length >= 2 ? r : undefined;
+    });
+    expect(res.body).toMatchObject({ ...window, limit: 1000, truncated: false, replayed: 2, diverged: 0 });
+    expect(res.body.verdicts.map((v: { orderId: string; verdict: string }) => `${v.orderId} ${v.verdict}`).sort()).toEqual(
+      [`${completed} replayed`, `${cancelled} replayed`].sort(),
+    );
+    const before = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2020-01-01T00:00:00Z', closedBefore: windowStart.toISOString() }).expect(200);
+    expect(before.body.verdicts).toEqual([]);
+  });
+
+  it('answers an unknown order with 404 and a malformed id or window with 400 naming the parameter', async () => {
+    for (const path of ['timeline', 'timeline.csv', 'verify', 'history', 'replay']) {
+      const missing = await stack.http.distributor.get(`/audit/orders/${UNKNOWN}/${path}`).expect(404);
+      expect(missing.body.type).toBe('urn:tradelane:problem:not-found');
+      const bad = await stack.http.distributor.get(`/audit/orders/not-an-order/${path}`).expect(400);
+      expect(bad.body.errors).toEqual([{ field: 'orderId', message: 'must be a UUID' }]);
+    }
+    const badWindow = await stack.http.distributor.get('/audit/replays').query({ closedAfter: 'yesterday', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
+    expect(badWindow.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedAfter']);
+    const missingEnd = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2026-01-01T00:00:00Z' }).expect(400);
+    expect(missingEnd.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedBefore']);
+    const backwards = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2026-01-02T00:00:00Z', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
+    expect(backwards.body.errors).toEqual([{ field: 'closedBefore', message: 'must not be before closedAfter' }]);
+  });
+
+  it('is read-only: the auditor API takes no writes', async () => {
+    await stack.http.distributor.post(`/audit/orders/${completed}/verify`).expect(404);
+    await stack.http.distributor.delete(`/audit/orders/${completed}/timeline`).expect(404);
+  });
+
+  it('is usable from the command line, exiting non-zero on a broken chain', async () => {
+    const url = await stack.apps.distributor.getUrl();
+    const ok = await runCli(['verify', completed], url);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ orderId: completed, intact: true });
+    const broken = await runCli(['verify', cancelled], url);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ intact: false, firstBroken: { seq: 3 } });
+
+    const csv = await runCli(['timeline', completed, '--csv'], url);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toBe((await stack.http.distributor.get(`/audit/orders/${completed}/timeline.csv`)).text);
+    const replay = await runCli(['replay', completed], url);
+    expect(replay.code).toBe(0);
+    expect(JSON.parse(replay.stdout).verdict).toBe('replayed');
+    const window = await runCli(['replay-window', '--from', windowStart.toISOString(), '--to', new Date().toISOString()], url);
+    expect(window.code).toBe(0);
+    expect(JSON.parse(window.stdout).verdicts).toHaveLength(2);
+
+    const unknown = await runCli(['verify', UNKNOWN], url);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('404');
+    const usage = await runCli(['replay-window', '--from', windowStart.toISOString()], url);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('usage: npm run audit');
+  });
+});
