@@ -1,10 +1,15 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrderView, RecordedMessage } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
 import { canonicalJson } from '../../apps/distributor/src/order-messages/order-log-hash';
+import { WorkflowReplayService } from '../../apps/distributor/src/audit/workflow-replay.service';
 import { OrderLogHashChain1764200000000 } from '../../apps/distributor/src/database/migrations/1764200000000-order-log-hash-chain';
+import { temporalConfig, type TemporalConfig } from '@tradelane/platform';
 import { purchaseOrder } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
@@ -202,6 +207,30 @@ describe('auditing orders', () => {
     const { runId } = await stack.temporal.workflow.getHandle(`order:${completed}`).describe();
     const res = await stack.http.distributor.get(`/audit/orders/${completed}/replay`).expect(200);
     expect(res.body).toEqual({ orderId: completed, workflowId: `order:${completed}`, runId, verdict: 'replayed' });
+  });
+
+  it('reports the first divergence and why when the deployed code would not make the recorded run', async () => {
+    // A changed orderWorkflow that starts with a timer where the recorded run scheduled an activity.
+    const dir = mkdtempSync(join(process.env.TRADELANE_TEST_SCRATCH ?? tmpdir(), 'changed-workflow-'));
+    writeFileSync(
+      join(dir, 'index.js'),
+      `const { sleep } = require('@temporalio/workflow');\nexports.orderWorkflow = async () => { await sleep('1 minute'); };\n`,
+    );
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: join(dir, 'index.js'),
+      webpackConfigHook: (config) => ({
+        ...config,
+        resolve: { ...config.resolve, modules: [join(__dirname, '../../node_modules'), 'node_modules'] },
+      }),
+      logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} },
+    });
+    writeFileSync(join(dir, 'bundle.js'), code);
+    const config = stack.apps.distributor.get<TemporalConfig>(temporalConfig.KEY);
+    const changed = new WorkflowReplayService(stack.temporal, { ...config, workflowBundlePath: join(dir, 'bundle.js') });
+    const verdict = await changed.replay(completed);
+    expect(verdict).toMatchObject({ orderId: completed, verdict: 'diverged', error: { type: 'DeterminismViolationError' } });
+    expect(verdict.error!.message).toMatch(/nondetermin/i);
+    expect(verdict.error!.eventId).toBeGreaterThan(0);
   });
 
   it('replays every order closed in a window, one verdict each', async () => {

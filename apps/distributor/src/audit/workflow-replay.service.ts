@@ -12,8 +12,8 @@ export interface ReplayVerdict {
   workflowId: string;
   runId: string;
   verdict: 'replayed' | 'diverged';
-  /** The first divergence and why, as the SDK's replay reports it. */
-  error?: { type: string; message: string };
+  /** The first divergence and why, as the SDK's replay reports it; eventId is the history event it diverged at. */
+  error?: { type: string; message: string; eventId?: number };
 }
 
 export interface ReplayWindow {
@@ -31,6 +31,12 @@ export const REPLAY_WINDOW_LIMIT = 1000;
 const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
 
 const orderIdOf = (workflowId: string) => workflowId.replace(/^order:/, '');
+
+/** Core names the event it could not match, e.g. "… does not handle this event: HistoryEvent(id: 5, ActivityTaskScheduled)". */
+function divergence(error: Error): NonNullable<ReplayVerdict['error']> {
+  const eventId = /HistoryEvent\(id: (\d+)/.exec(error.message)?.[1];
+  return { type: error.name, message: error.message, ...(eventId ? { eventId: Number(eventId) } : {}) };
+}
 
 /** Order workflow histories, and their replay against the workflow code deployed now. */
 @Injectable()
@@ -103,7 +109,7 @@ export class WorkflowReplayService {
         workflowId: result.workflowId,
         runId: result.runId,
         verdict: result.error ? 'diverged' : 'replayed',
-        ...(result.error ? { error: { type: result.error.name, message: result.error.message } } : {}),
+        ...(result.error ? { error: divergence(result.error) } : {}),
       });
     }
     return verdicts;
