@@ -1,12 +1,13 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OrderView, RecordedMessage } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
 import { canonicalJson } from '../../apps/distributor/src/order-messages/order-log-hash';
+import { OrderMessagesService } from '../../apps/distributor/src/order-messages/order-messages.service';
 import { WorkflowReplayService } from '../../apps/distributor/src/audit/workflow-replay.service';
 import { OrderLogHashChain1764200000000 } from '../../apps/distributor/src/database/migrations/1764200000000-order-log-hash-chain';
 import { temporalConfig, type TemporalConfig } from '@tradelane/platform';
@@ -172,6 +173,25 @@ describe('auditing orders', () => {
     const after = await stack.db.query(`SELECT seq, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [completed]);
     expect(after.rows).toEqual(before.rows);
     expect((await stack.http.distributor.get(`/audit/orders/${completed}/verify`).expect(200)).body.intact).toBe(true);
+  });
+
+  it('records an entry once, chained to the one before, and waits for a predecessor not yet recorded', async () => {
+    const log = stack.apps.distributor.get(OrderMessagesService);
+    const orderId = randomUUID();
+    const entry = (seq: number, payload: unknown) => ({
+      orderId, seq, step: null, name: 'reminder' as const,
+      sender: { role: 'distributor' as const, id: 'tradelane' }, receiver: { role: 'buyer' as const, id: 'b1' },
+      sentAt: new Date().toISOString(), payload,
+    });
+    await expect(log.recordMessage(entry(2, { n: 2 }))).rejects.toMatchObject({ type: 'OrderLogOutOfOrder', nonRetryable: false });
+    await log.recordMessage(entry(1, { n: 1 }));
+    await log.recordMessage(entry(2, { n: 2 }));
+    await log.recordMessage(entry(2, { n: 'retried with another payload' }));
+    const { rows } = await stack.db.query(`SELECT seq, payload, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [orderId]);
+    expect(rows.map((r: { seq: number; payload: unknown }) => [r.seq, r.payload])).toEqual([[1, { n: 1 }], [2, { n: 2 }]]);
+    expect(rows[0].prev_hash).toBeNull();
+    expect(rows[1].prev_hash).toBe(rows[0].hash);
+    expect(rows[1].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('finds the chain intact, and names the exact entry altered in the database', async () => {
