@@ -1,4 +1,4 @@
-import { historyFromJSON, historyToJSON } from './history-json';
+import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { HistoryAndWorkflowId } from '@temporalio/common';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';

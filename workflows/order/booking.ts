@@ -1,4 +1,4 @@
-import { uuid4 } from '@temporalio/workflow';
+import { patched, uuid4 } from '@temporalio/workflow';
 import type {
   Booking,
   PartyRef,
@@ -85,6 +85,8 @@ async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuot
   if (answered && pending.answer && 'acceptedBy' in pending.answer) {
     booking.status = 'accepted';
     ctx.touch();
+    // Orders that began before acceptances were logged replay without the entry.
+    if (patched('log-transport-acceptance')) await ctx.record('transport-acceptance', party, DISTRIBUTOR, pending.answer);
     return booking;
   }
   ctx.view.bookings = ctx.view.bookings.filter((b) => b !== booking);

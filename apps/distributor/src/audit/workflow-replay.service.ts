@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { historyToJSON } from './history-json';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
 import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
 import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, type TemporalConfig } from '@tradelane/platform';
