@@ -58,6 +58,7 @@ describe('an order with no person in the loop', () => {
       'order-confirmation': 1,
       'dispatch-notice': 2,
       'transport-notice': 2,
+      'transport-acceptance': 2,
       'payment-notice': 1,
       'transfer-notice': 1,
     });

@@ -227,6 +227,8 @@ describe('orderWorkflow', () => {
     }
     await handle.terminate('test done');
   };
+  /** The goods are released once a carrier accepted; the payment runs beside that. */
+  const released = (handle: WorkflowHandle, p: Parties) => until(handle, () => p.supplier.receiveDispatchNotice.mock.calls.length > 0);
   const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
 
   async function payAndSettle(handle: WorkflowHandle, o: PurchaseOrder, view: OrderView) {
@@ -459,6 +461,7 @@ describe('orderWorkflow', () => {
     const final = await run(p, async (prefix) => {
       const handle = await start(prefix, o);
       const view = await until(handle, awaitingPayment);
+      await released(handle, p);
       await handle.executeUpdate(paymentNoticeUpdate, {
         args: [{ orderId: o.orderId, buyerId: 'b1', amount: view.confirmation!.amountDue, paymentReference: 'r', paidBy: 'x' }],
       });
@@ -486,6 +489,7 @@ describe('orderWorkflow', () => {
     const final = await run(p, async (prefix) => {
       const handle = await start(prefix, o);
       await until(handle, awaitingPayment);
+      await released(handle, p);
       await env.sleep(73 * HOUR);
       return handle.result();
     });
@@ -512,6 +516,7 @@ describe('orderWorkflow', () => {
       p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) => ({ mode: 'automatic', answer: answerTo(inquiry) }));
       const lateHandle = await start(prefix, late);
       await until(lateHandle, awaitingPayment);
+      await released(lateHandle, p);
       await expect(
         lateHandle.executeUpdate(cancelOrderUpdate, { args: [{ requestedBy: 'maria', reason: 'too late' }] }),
       ).rejects.toThrow(WorkflowUpdateFailedError);
@@ -529,6 +534,7 @@ describe('orderWorkflow', () => {
     await run(p, async (prefix) => {
       const handle = await start(prefix, o);
       const view = await until(handle, awaitingPayment);
+      await released(handle, p);
       await handle.executeUpdate(paymentNoticeUpdate, {
         args: [{ orderId: o.orderId, buyerId: 'b1', amount: view.confirmation!.amountDue, paymentReference: 'r', paidBy: 'x' }],
       });
