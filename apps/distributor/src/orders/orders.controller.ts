@@ -12,7 +12,7 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Purchase orders taken in, newest first (500 at most)' })
+  @ApiOperation({ summary: 'Purchase orders taken in, newest first (500 at most), without their lines' })
   list(@Query() filter: OrderFilterDto) {
     return this.orders.list(filter);
   }

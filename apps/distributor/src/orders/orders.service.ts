@@ -15,8 +15,10 @@ export class OrdersService {
     private readonly workflows: WorkflowGateway,
   ) {}
 
-  list(filter: { buyerId?: string; status?: string }): Promise<PurchaseOrderRecord[]> {
+  /** The list without each order's lines: 500 bulk orders would otherwise be hundreds of megabytes. */
+  list(filter: { buyerId?: string; status?: string }): Promise<Omit<PurchaseOrderRecord, 'order' | 'bodyHash'>[]> {
     return this.orders.find({
+      select: { orderId: true, buyerId: true, idempotencyKey: true, status: true, submittedAt: true, updatedAt: true },
       where: { ...(filter.buyerId ? { buyerId: filter.buyerId } : {}), ...(filter.status ? { status: filter.status } : {}) },
       order: { submittedAt: 'DESC' },
       take: 500,
