@@ -13,7 +13,7 @@ import {
   runOrder,
   until,
   waitingFor,
-} from './order-harness';
+} from '../support/order-harness';
 
 /**
  * Paths of the flow that the workflow spec leaves running, driven here to their end so each

@@ -1,26 +1,22 @@
-import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
-import type {
-  BuyerActivities,
-  CarrierActivities,
-  DistributorActivities,
-  OrderView,
-  PartialFillPolicy,
-  PartyTerms,
-  PaymentGatewayActivities,
-  PurchaseOrder,
-  RecordedMessage,
-  Reply,
-  ShippingInquiry,
-  ShippingQuote,
-  StockAnswer,
-  StockInquiry,
-  SupplierActivities,
-} from '../../libs/contracts/src';
+import type { RecordedMessage, StockAnswer } from '../../libs/contracts/src';
 import { saveHistory } from '../../test/replay/history-files';
+import {
+  HOUR,
+  answerTo,
+  automaticParties,
+  type Parties,
+  payAndSettle,
+  purchaseOrder,
+  quoteFor,
+  released,
+  runOrders,
+  stop,
+  until,
+  waitingFor,
+} from '../../test/support/order-harness';
 import { startTimeSkippingServer } from '../../test/support/time-skipping';
 import {
   buyerDecisionUpdate,
@@ -29,7 +25,6 @@ import {
   paymentNoticeUpdate,
   resolveCompensationUpdate,
   stockAnswerUpdate,
-  transferNoticeUpdate,
   transportRejectionUpdate,
 } from './definitions';
 
@@ -41,217 +36,25 @@ describe('orderWorkflow', () => {
   // One server per test: each test's clock and leftovers stay its own (an order of an earlier
   // test still holding a timer would otherwise stop the clock from skipping in a later one).
   let env: TestWorkflowEnvironment;
-  // A plain client: the time-skipping one lets time run free while it awaits a result, and
-  // deadlines would then pass behind the test's back. Here time moves only by env.sleep().
-  let client: Client;
   beforeEach(async () => {
     ({ env } = await startTimeSkippingServer());
-    client = new Client({ connection: env.connection });
   });
   afterEach(async () => {
     await env?.teardown();
   });
 
-  const HOUR = 3600_000;
-  // Suppliers s1 (DE) and s2 (SE) both offer every SKU; s1 is the better candidate unless the SKU says SE.
-  const origin = (supplierId: string) =>
-    supplierId === 's2' ? { code: 'SE-GOT', country: 'SE' } : { code: 'DE-HAM', country: 'DE' };
-
-  const order = (lines: [string, number][], partialFill: PartialFillPolicy = 'cancel'): PurchaseOrder => ({
-    orderId: randomUUID(),
-    buyerId: 'b1',
-    lines: lines.map(([sku, quantity], i) => ({ lineNo: i + 1, sku, quantity })),
-    shipTo: { name: 'B1', line1: 'Street 1', city: 'Köln', postalCode: '50667', country: 'DE' },
-    wantedBy: '2030-01-31',
-    currency: 'EUR',
-    partialFill,
-    submittedAt: '2030-01-01T00:00:00.000Z',
-  });
-
-  const answerTo = (inquiry: StockInquiry, commit = (q: number) => q): StockAnswer => ({
-    inquiryId: inquiry.inquiryId,
-    orderId: inquiry.orderId,
-    supplierId: inquiry.supplierId,
-    answeredBy: 'automatic',
-    currency: inquiry.currency,
-    lines: inquiry.lines.map((l) => ({
-      lineNo: l.lineNo,
-      sku: l.sku,
-      available: commit(l.quantity) > 0,
-      quantityCommitted: commit(l.quantity),
-      unitPriceMinor: 100,
-      shipFrom: origin(inquiry.supplierId),
-      readyDate: '2030-01-05',
-    })),
-  });
-
-  const quoteFor = (inquiry: ShippingInquiry, amountMinor: number): ShippingQuote => ({
-    inquiryId: inquiry.inquiryId,
-    orderId: inquiry.orderId,
-    carrierId: inquiry.carrierId,
-    quotedBy: 'automatic',
-    pickupDate: '2030-01-06',
-    deliveryDate: '2030-01-09',
-    route: `${inquiry.origin.code} → DE`,
-    mode: 'road',
-    price: { amountMinor, currency: 'EUR' },
-    // Far ahead: the test server's clock moves on as tests skip time.
-    validUntil: '9999-12-31T00:00:00.000Z',
-  });
-
-  interface Parties {
-    supplier: jest.Mocked<SupplierActivities>;
-    carrier: jest.Mocked<CarrierActivities>;
-    buyer: jest.Mocked<BuyerActivities>;
-    gateway: jest.Mocked<PaymentGatewayActivities>;
-    placeBackOrder: jest.Mock;
-    messages: RecordedMessage[];
-    statuses: string[];
-    /** every compensation, in the order it ran */
-    undone: string[];
-    terms: Partial<Record<string, Partial<PartyTerms>>>;
-  }
-
-  function parties(): Parties {
-    const undone: string[] = [];
-    return {
-      messages: [],
-      statuses: [],
-      undone,
-      terms: {},
-      placeBackOrder: jest.fn(async () => 'back-order-1'),
-      supplier: {
-        receiveStockInquiry: jest.fn(async (inquiry: StockInquiry): Promise<Reply<StockAnswer>> => ({
-          mode: 'automatic',
-          answer: answerTo(inquiry),
-        })),
-        receiveDispatchNotice: jest.fn(async () => undefined),
-        withdrawStockInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-stock ${id}`)),
-        recallDispatchNotice: jest.fn(async (id: string) => void undone.push(`recall-dispatch ${id}`)),
-        remind: jest.fn(async () => undefined),
-      } as unknown as jest.Mocked<SupplierActivities>,
-      carrier: {
-        // c1 is cheaper than c2 on every route.
-        receiveShippingInquiry: jest.fn(async (inquiry: ShippingInquiry) => ({
-          mode: 'automatic' as const,
-          answer: quoteFor(inquiry, inquiry.carrierId === 'c1' ? 5000 : 7000),
-        })),
-        receiveTransportNotice: jest.fn(async (notice) => ({
-          mode: 'automatic' as const,
-          answer: { noticeId: notice.noticeId, orderId: notice.orderId, carrierId: notice.carrierId, acceptedBy: 'automatic', acceptedAt: 'now' },
-        })),
-        withdrawShippingInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-shipping ${id}`)),
-        cancelTransport: jest.fn(async (id: string) => void undone.push(`cancel-transport ${id}`)),
-        remind: jest.fn(async () => undefined),
-      } as unknown as jest.Mocked<CarrierActivities>,
-      buyer: {
-        receiveOrderConfirmation: jest.fn(async () => undefined),
-        remind: jest.fn(async () => undefined),
-      } as unknown as jest.Mocked<BuyerActivities>,
-      gateway: {
-        receivePaymentNotice: jest.fn(async () => ({ status: 'accepted' as const, paymentId: 'p1' })),
-        refundPayment: jest.fn(async (orderId: string) => {
-          undone.push(`refund ${orderId}`);
-          return null;
-        }),
-      } as unknown as jest.Mocked<PaymentGatewayActivities>,
-    };
-  }
-
-  async function run<T>(p: Parties, body: (prefix: string) => Promise<T>): Promise<T> {
-    const prefix = `wf-${randomUUID().slice(0, 8)}-`;
-    const distributor: DistributorActivities = {
-      recordMessage: async (m) => void p.messages.push(m),
-      planSourcing: async (o) => ({
-        lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
-        unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
-      }),
-      chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierIds: ['c2', 'c1'] })),
-      partyTerms: async (refs) =>
-        refs.map((r) => ({
-          role: r.role,
-          partyId: r.id,
-          answerWithinMs: 24 * HOUR,
-          remindBeforeMs: 4 * HOUR,
-          onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
-          ...p.terms[r.id],
-        })),
-      recordOrderStatus: async (_id, status) => void p.statuses.push(status),
-      placeBackOrder: p.placeBackOrder,
-      reportStuckCompensation: async () => undefined,
-      clearStuckCompensation: async () => undefined,
-    };
-    const workers = await Promise.all([
-      Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: `${prefix}distributor`,
-        workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
-        activities: distributor,
-      }),
-      Worker.create({ connection: env.nativeConnection, taskQueue: `${prefix}supplier`, activities: p.supplier }),
-      Worker.create({ connection: env.nativeConnection, taskQueue: `${prefix}carrier`, activities: p.carrier }),
-      Worker.create({ connection: env.nativeConnection, taskQueue: `${prefix}buyer`, activities: p.buyer }),
-      Worker.create({ connection: env.nativeConnection, taskQueue: `${prefix}payment-gateway`, activities: p.gateway }),
-    ]);
-    const [first, ...rest] = workers;
-    return first.runUntil(async () => {
-      const others = rest.map((w) => w.run());
-      try {
-        return await body(prefix);
-      } finally {
-        rest.forEach((w) => w.shutdown());
-        await Promise.all(others);
-      }
-    });
-  }
-
-  const start = (prefix: string, o: PurchaseOrder) =>
-    client.workflow.start('orderWorkflow', { workflowId: `order:${o.orderId}`, taskQueue: `${prefix}distributor`, args: [o] });
-
-  /** Polls the order's view; queries do not move the test server's clock. */
-  const until = async (handle: WorkflowHandle, ok: (v: OrderView) => boolean) => {
-    for (let i = 0; i < 300; i++) {
-      const view = await handle.query(orderViewQuery);
-      if (ok(view)) return view;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`order never reached the expected state: ${JSON.stringify(await handle.query(orderViewQuery))}`);
-  };
-  /**
-   * Ends a test's order once no activity of it is in flight: the time-skipping server does not
-   * skip time while it counts an activity as running, and would stall the next test's clock.
-   */
-  const stop = async (handle: WorkflowHandle) => {
-    for (let i = 0; i < 200 && (await handle.describe()).raw.pendingActivities?.length; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await handle.terminate('test done');
-  };
-  /** The goods are released once a carrier accepted; the payment runs beside that. */
-  const released = (handle: WorkflowHandle, p: Parties) => until(handle, () => p.supplier.receiveDispatchNotice.mock.calls.length > 0);
-  const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
-
-  async function payAndSettle(handle: WorkflowHandle, o: PurchaseOrder, view: OrderView) {
-    const amount = view.confirmation!.amountDue;
-    await handle.executeUpdate(paymentNoticeUpdate, {
-      args: [{ orderId: o.orderId, buyerId: o.buyerId, amount, paymentReference: 'r', paidBy: 'x' }],
-    });
-    await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'transfer-notice'));
-    await handle.executeUpdate(transferNoticeUpdate, {
-      args: [{ eventId: 'e1', transferId: 't1', orderId: o.orderId, paymentId: 'p1', amount, transferredAt: 'now' }],
-    });
-  }
+  const awaitingPayment = waitingFor('payment');
 
   it('splits lines across suppliers and origins, books the cheapest carrier per origin, and completes on the transfer notice', async () => {
-    const p = parties();
-    const o = order([['DE-BOLT', 10], ['SE-GEAR', 3], ['DE-NUT', 5]]);
-    const final = await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const p = automaticParties();
+    const o = purchaseOrder([['DE-BOLT', 10], ['SE-GEAR', 3], ['DE-NUT', 5]]);
+    const final = await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const confirmed = await until(handle, awaitingPayment);
       // 18 units at 100 plus the cheaper freight (c1, 5000) from each of two origins.
       expect(confirmed.confirmation!.amountDue).toEqual({ amountMinor: 1800 + 10000, currency: 'EUR' });
       expect(confirmed.confirmation!.freight.map((f) => f.carrierId)).toEqual(['c1', 'c1']);
-      await payAndSettle(handle, o, confirmed);
+      await payAndSettle(handle, o);
       const result = await handle.result();
       await saveHistory(handle, 'automatic');
       return result;
@@ -282,13 +85,13 @@ describe('orderWorkflow', () => {
   });
 
   it('reminds a supplier that does not answer, and at its deadline asks the next supplier instead', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) =>
       inquiry.supplierId === 's1' ? { mode: 'manual' } : { mode: 'automatic', answer: answerTo(inquiry) },
     );
-    const o = order([['DE-BOLT', 10]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 10]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const waiting = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
       expect(waiting.waitingFor[0]).toMatchObject({ kind: 'stock-answer', supplierId: 's1' });
       await env.sleep(21 * HOUR);
@@ -306,12 +109,12 @@ describe('orderWorkflow', () => {
   });
 
   it('puts a late supplier to the buyer when its terms say so, and waits again when the buyer says wait', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.terms.s1 = { onDeadline: 'ask-buyer' };
     p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
-    const o = order([['DE-BOLT', 2]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 2]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
       await expect(
         handle.executeUpdate(buyerDecisionUpdate, { args: [{ decision: 'wait', decidedBy: 'maria' }] }),
@@ -332,14 +135,14 @@ describe('orderWorkflow', () => {
   });
 
   it("refuses a person's stock answer that commits more than asked or was not sent to them", async () => {
-    const p = parties();
+    const p = automaticParties();
     p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
-    const o = order([['DE-BOLT', 4]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 4]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
       const inquiry = p.supplier.receiveStockInquiry.mock.calls[0][0];
-      await expect(handle.executeUpdate(stockAnswerUpdate, { args: [answerTo(inquiry, () => 5)] })).rejects.toThrow(
+      await expect(handle.executeUpdate(stockAnswerUpdate, { args: [answerTo(inquiry, 'automatic', () => 5)] })).rejects.toThrow(
         WorkflowUpdateFailedError,
       );
       await expect(
@@ -358,14 +161,14 @@ describe('orderWorkflow', () => {
     const shortBy = (p: Parties) =>
       p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) => ({
         mode: 'automatic',
-        answer: answerTo(inquiry, (q) => q - 4),
+        answer: answerTo(inquiry, 'automatic', (q) => q - 4),
       }));
 
     it('cancels under the cancel policy, releasing the stock and asking no carrier', async () => {
-      const p = parties();
+      const p = automaticParties();
       shortBy(p);
-      const final = await run(p, async (prefix) => {
-        const handle = await start(prefix, order([['DE-BOLT', 10]], 'cancel'));
+      const final = await runOrders(env, p, async (start) => {
+        const handle = await start(purchaseOrder([['DE-BOLT', 10]], 'cancel'));
         const result = await handle.result();
         await saveHistory(handle, 'partial-fill');
         return result;
@@ -379,11 +182,11 @@ describe('orderWorkflow', () => {
     });
 
     it('confirms what was committed under the accept policy', async () => {
-      const p = parties();
+      const p = automaticParties();
       shortBy(p);
-      const o = order([['DE-BOLT', 10]], 'accept');
-      await run(p, async (prefix) => {
-        const handle = await start(prefix, o);
+      const o = purchaseOrder([['DE-BOLT', 10]], 'accept');
+      await runOrders(env, p, async (start) => {
+        const handle = await start(o);
         const view = await until(handle, awaitingPayment);
         expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
         expect(view.partialFill!.backOrderId).toBeUndefined();
@@ -393,11 +196,11 @@ describe('orderWorkflow', () => {
     });
 
     it('confirms what was committed and orders the rest again under the back-order policy', async () => {
-      const p = parties();
+      const p = automaticParties();
       shortBy(p);
-      const o = order([['DE-BOLT', 10], ['DE-NUT', 3]], 'back-order');
-      await run(p, async (prefix) => {
-        const handle = await start(prefix, o);
+      const o = purchaseOrder([['DE-BOLT', 10], ['DE-NUT', 3]], 'back-order');
+      await runOrders(env, p, async (start) => {
+        const handle = await start(o);
         const view = await until(handle, awaitingPayment);
         // DE-NUT: asked 3, committed 0 — it is left out of the confirmation entirely.
         expect(view.confirmation!.lines).toMatchObject([{ lineNo: 1, quantity: 6 }]);
@@ -412,11 +215,11 @@ describe('orderWorkflow', () => {
   });
 
   it('books the next best carrier when the chosen one rejects the transport notice', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.carrier.receiveTransportNotice.mockResolvedValue({ mode: 'manual' });
-    const o = order([['DE-BOLT', 1]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 1]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const first = await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'transport-acceptance'));
       const notice = p.carrier.receiveTransportNotice.mock.calls[0][0];
       expect(notice.carrierId).toBe('c1');
@@ -433,17 +236,17 @@ describe('orderWorkflow', () => {
   });
 
   it('asks a carrier again when its quote has expired before the order goes on', async () => {
-    const p = parties();
+    const p = automaticParties();
     let asked = 0;
     p.carrier.receiveShippingInquiry.mockImplementation(async (inquiry) => {
-      const quote = quoteFor(inquiry, inquiry.carrierId === 'c1' ? 5000 : 7000);
+      const quote = quoteFor(inquiry);
       // c1's first quote was only good until long ago; its second is good.
       if (inquiry.carrierId === 'c1' && asked++ === 0) quote.validUntil = '2000-01-01T00:00:00.000Z';
       return { mode: 'automatic', answer: quote };
     });
-    const o = order([['DE-BOLT', 1]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 1]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const view = await until(handle, awaitingPayment);
       expect(view.confirmation!.freight).toMatchObject([{ carrierId: 'c1', price: { amountMinor: 5000 } }]);
       await stop(handle);
@@ -455,11 +258,11 @@ describe('orderWorkflow', () => {
   });
 
   it('undoes everything in reverse order when the payment is declined', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.gateway.receivePaymentNotice.mockResolvedValue({ status: 'declined', reason: 'over the credit limit' });
-    const o = order([['DE-BOLT', 1]]);
-    const final = await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 1]]);
+    const final = await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const view = await until(handle, awaitingPayment);
       await released(handle, p);
       await handle.executeUpdate(paymentNoticeUpdate, {
@@ -484,10 +287,10 @@ describe('orderWorkflow', () => {
   });
 
   it('cancels when the buyer does not pay by the deadline', async () => {
-    const p = parties();
-    const o = order([['DE-BOLT', 1]]);
-    const final = await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const p = automaticParties();
+    const o = purchaseOrder([['DE-BOLT', 1]]);
+    const final = await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       await until(handle, awaitingPayment);
       await released(handle, p);
       await env.sleep(73 * HOUR);
@@ -500,12 +303,12 @@ describe('orderWorkflow', () => {
   });
 
   it('lets the buyer cancel while sourcing, and not once the goods are released', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
-    const early = order([['DE-BOLT', 1]]);
-    const late = order([['DE-BOLT', 1]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, early);
+    const early = purchaseOrder([['DE-BOLT', 1]]);
+    const late = purchaseOrder([['DE-BOLT', 1]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(early);
       await until(handle, (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
       await handle.executeUpdate(cancelOrderUpdate, { args: [{ requestedBy: 'maria', reason: 'not needed' }] });
       const final = await handle.result();
@@ -514,7 +317,7 @@ describe('orderWorkflow', () => {
       expect(p.undone).toEqual([`withdraw-stock ${p.supplier.receiveStockInquiry.mock.calls[0][0].inquiryId}`]);
 
       p.supplier.receiveStockInquiry.mockImplementation(async (inquiry) => ({ mode: 'automatic', answer: answerTo(inquiry) }));
-      const lateHandle = await start(prefix, late);
+      const lateHandle = await start(late);
       await until(lateHandle, awaitingPayment);
       await released(lateHandle, p);
       await expect(
@@ -525,14 +328,14 @@ describe('orderWorkflow', () => {
   });
 
   it('hands a compensation that cannot succeed to an operator, and finishes once it is resolved by hand', async () => {
-    const p = parties();
+    const p = automaticParties();
     p.gateway.receivePaymentNotice.mockResolvedValue({ status: 'declined', reason: 'card stolen' });
     p.carrier.cancelTransport.mockRejectedValue(
       ApplicationFailure.create({ type: 'CompensationImpossible', message: 'truck already left', nonRetryable: true }),
     );
-    const o = order([['DE-BOLT', 1]]);
-    await run(p, async (prefix) => {
-      const handle = await start(prefix, o);
+    const o = purchaseOrder([['DE-BOLT', 1]]);
+    await runOrders(env, p, async (start) => {
+      const handle = await start(o);
       const view = await until(handle, awaitingPayment);
       await released(handle, p);
       await handle.executeUpdate(paymentNoticeUpdate, {

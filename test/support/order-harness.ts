@@ -8,8 +8,10 @@ import type {
   DistributorActivities,
   OrderView,
   PartialFillPolicy,
+  PartyTerms,
   PaymentGatewayActivities,
   PurchaseOrder,
+  RecordedMessage,
   Reply,
   ShippingInquiry,
   ShippingQuote,
@@ -21,10 +23,12 @@ import type {
 import { orderViewQuery, paymentNoticeUpdate, transferNoticeUpdate } from '../../workflows/order/definitions';
 
 /**
- * The order workflow with every party mocked, as in workflows/order/order.workflow.spec.ts,
- * for driving an order down one path to its end so that its history can be saved.
+ * The order workflow with every party mocked, on Temporal's time-skipping server: for the
+ * workflow's own tests and for driving an order down one path so that its history can be saved.
+ * Suppliers s1 (DE) and s2 (SE) both offer every SKU, s1 first unless the SKU says SE; carriers
+ * c1 and c2 serve every origin, c1 cheaper.
  */
-const HOUR = 3600_000;
+export const HOUR = 3600_000;
 
 export const purchaseOrder = (lines: [string, number][], partialFill: PartialFillPolicy = 'cancel'): PurchaseOrder => ({
   orderId: randomUUID(),
@@ -64,6 +68,7 @@ export const quoteFor = (inquiry: ShippingInquiry, quotedBy = 'automatic'): Ship
   route: `${inquiry.origin.code} → DE`,
   mode: 'road',
   price: { amountMinor: inquiry.carrierId === 'c1' ? 5000 : 7000, currency: 'EUR' },
+  // Far ahead: the test server's clock moves on as tests skip time.
   validUntil: '9999-12-31T00:00:00.000Z',
 });
 
@@ -80,23 +85,36 @@ export interface Parties {
   carrier: jest.Mocked<CarrierActivities>;
   buyer: jest.Mocked<BuyerActivities>;
   gateway: jest.Mocked<PaymentGatewayActivities>;
+  placeBackOrder: jest.Mock;
+  messages: RecordedMessage[];
+  statuses: string[];
+  /** every compensation, in the order it ran */
+  undone: string[];
+  /** per party id, terms that differ from the defaults (24 h, reminder 4 h before, next candidate) */
+  terms: Partial<Record<string, Partial<PartyTerms>>>;
 }
 
 /** Every party answers automatically unless a test says otherwise. */
 export function automaticParties(): Parties {
+  const undone: string[] = [];
   return {
+    messages: [],
+    statuses: [],
+    undone,
+    terms: {},
+    placeBackOrder: jest.fn(async () => 'back-order-1'),
     supplier: {
       receiveStockInquiry: jest.fn(async (inquiry: StockInquiry): Promise<Reply<StockAnswer>> => ({ mode: 'automatic', answer: answerTo(inquiry) })),
       receiveDispatchNotice: jest.fn(async () => undefined),
-      withdrawStockInquiry: jest.fn(async () => undefined),
-      recallDispatchNotice: jest.fn(async () => undefined),
+      withdrawStockInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-stock ${id}`)),
+      recallDispatchNotice: jest.fn(async (id: string) => void undone.push(`recall-dispatch ${id}`)),
       remind: jest.fn(async () => undefined),
     } as unknown as jest.Mocked<SupplierActivities>,
     carrier: {
       receiveShippingInquiry: jest.fn(async (inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> => ({ mode: 'automatic', answer: quoteFor(inquiry) })),
       receiveTransportNotice: jest.fn(async (notice: TransportNotice) => ({ mode: 'automatic' as const, answer: acceptanceOf(notice) })),
-      withdrawShippingInquiry: jest.fn(async () => undefined),
-      cancelTransport: jest.fn(async () => undefined),
+      withdrawShippingInquiry: jest.fn(async (id: string) => void undone.push(`withdraw-shipping ${id}`)),
+      cancelTransport: jest.fn(async (id: string) => void undone.push(`cancel-transport ${id}`)),
       remind: jest.fn(async () => undefined),
     } as unknown as jest.Mocked<CarrierActivities>,
     buyer: {
@@ -105,40 +123,49 @@ export function automaticParties(): Parties {
     } as unknown as jest.Mocked<BuyerActivities>,
     gateway: {
       receivePaymentNotice: jest.fn(async () => ({ status: 'accepted' as const, paymentId: 'p1' })),
-      refundPayment: jest.fn(async () => null),
+      refundPayment: jest.fn(async (orderId: string) => {
+        undone.push(`refund ${orderId}`);
+        return null;
+      }),
     } as unknown as jest.Mocked<PaymentGatewayActivities>,
   };
 }
 
-const distributor: DistributorActivities = {
-  recordMessage: async () => undefined,
-  planSourcing: async (o) => ({
-    lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
-    unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
-  }),
-  chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierIds: ['c2', 'c1'] })),
-  partyTerms: async (refs) =>
-    refs.map((r) => ({
-      role: r.role,
-      partyId: r.id,
-      answerWithinMs: 24 * HOUR,
-      remindBeforeMs: 4 * HOUR,
-      onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
-    })),
-  recordOrderStatus: async () => undefined,
-  placeBackOrder: async () => 'back-order-1',
-  reportStuckCompensation: async () => undefined,
-  clearStuckCompensation: async () => undefined,
-};
+function distributorOf(p: Parties): DistributorActivities {
+  return {
+    recordMessage: async (m) => void p.messages.push(m),
+    planSourcing: async (o) => ({
+      lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
+      unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),
+    }),
+    chooseCarriers: async (origins) => origins.map((o) => ({ originCode: o.code, carrierIds: ['c2', 'c1'] })),
+    partyTerms: async (refs) =>
+      refs.map((r) => ({
+        role: r.role,
+        partyId: r.id,
+        answerWithinMs: 24 * HOUR,
+        remindBeforeMs: 4 * HOUR,
+        onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
+        ...p.terms[r.id],
+      })),
+    recordOrderStatus: async (_id, status) => void p.statuses.push(status),
+    placeBackOrder: p.placeBackOrder,
+    reportStuckCompensation: async () => undefined,
+    clearStuckCompensation: async () => undefined,
+  };
+}
 
-/** Runs one order with its workers, starting it on a plain client so time moves only by env.sleep(). */
-export async function runOrder<T>(
+/**
+ * Runs the parties' workers while `body` starts and drives orders. Orders start on a plain
+ * client: the time-skipping one lets time run free while it awaits a result, and deadlines would
+ * then pass behind the test's back. Here time moves only by env.sleep().
+ */
+export async function runOrders<T>(
   env: TestWorkflowEnvironment,
   p: Parties,
-  order: PurchaseOrder,
-  body: (handle: WorkflowHandle) => Promise<T>,
+  body: (start: (order: PurchaseOrder) => Promise<WorkflowHandle>) => Promise<T>,
 ): Promise<T> {
-  const prefix = `replay-${randomUUID().slice(0, 8)}-`;
+  const prefix = `wf-${randomUUID().slice(0, 8)}-`;
   const worker = (queue: string, activities: object, workflows = false) =>
     Worker.create({
       connection: env.nativeConnection,
@@ -147,27 +174,33 @@ export async function runOrder<T>(
       ...(workflows ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } } : {}),
     });
   const [first, ...rest] = await Promise.all([
-    worker('distributor', distributor, true),
+    worker('distributor', distributorOf(p), true),
     worker('supplier', p.supplier),
     worker('carrier', p.carrier),
     worker('buyer', p.buyer),
     worker('payment-gateway', p.gateway),
   ]);
   const client = new Client({ connection: env.connection });
+  const start = (order: PurchaseOrder) =>
+    client.workflow.start('orderWorkflow', { workflowId: `order:${order.orderId}`, taskQueue: `${prefix}distributor`, args: [order] });
   return first.runUntil(async () => {
     const others = rest.map((w) => w.run());
     try {
-      const handle = await client.workflow.start('orderWorkflow', {
-        workflowId: `order:${order.orderId}`,
-        taskQueue: `${prefix}distributor`,
-        args: [order],
-      });
-      return await body(handle);
+      return await body(start);
     } finally {
       rest.forEach((w) => w.shutdown());
       await Promise.all(others);
     }
   });
+}
+
+export function runOrder<T>(
+  env: TestWorkflowEnvironment,
+  p: Parties,
+  order: PurchaseOrder,
+  body: (handle: WorkflowHandle) => Promise<T>,
+): Promise<T> {
+  return runOrders(env, p, async (start) => body(await start(order)));
 }
 
 /** Polls the order's view; queries do not move the test server's clock. */
@@ -182,6 +215,21 @@ export async function until(handle: WorkflowHandle, ok: (v: OrderView) => boolea
 
 export const waitingFor = (kind: OrderView['waitingFor'][number]['kind']) => (v: OrderView) => v.waitingFor.some((w) => w.kind === kind);
 
+/** The goods are released once a carrier accepted; the payment runs beside that. */
+export const released = (handle: WorkflowHandle, p: Parties) =>
+  until(handle, () => p.supplier.receiveDispatchNotice.mock.calls.length > 0);
+
+/**
+ * Ends a test's order once no activity of it is in flight: the time-skipping server does not
+ * skip time while it counts an activity as running.
+ */
+export async function stop(handle: WorkflowHandle): Promise<void> {
+  for (let i = 0; i < 200 && (await handle.describe()).raw.pendingActivities?.length; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await handle.terminate('test done');
+}
+
 /** The buyer pays the amount due and the gateway's transfer notice arrives: the order completes. */
 export async function payAndSettle(handle: WorkflowHandle, order: PurchaseOrder): Promise<void> {
   const view = await until(handle, waitingFor('payment'));
@@ -194,5 +242,3 @@ export async function payAndSettle(handle: WorkflowHandle, order: PurchaseOrder)
     args: [{ eventId: 'e1', transferId: 't1', orderId: order.orderId, paymentId: 'p1', amount, transferredAt: '2030-01-03T00:00:00.000Z' }],
   });
 }
-
-export { HOUR };
