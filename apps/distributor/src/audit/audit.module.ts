@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrderMessage } from '../order-messages/order-message.entity';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
+import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { WorkflowReplayService } from './workflow-replay.service';
@@ -10,6 +11,6 @@ import { WorkflowReplayService } from './workflow-replay.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OrderMessage, PurchaseOrderRecord])],
   controllers: [AuditController],
-  providers: [AuditService, WorkflowReplayService],
+  providers: [AuditService, WorkflowReplayService, OrderMessagesService],
 })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '@tradelane/platform';
-import { OrderMessage } from '../order-messages/order-message.entity';
+import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { verifyOrderLog, type ChainedEntry, type Verification } from './order-log-verification';
 import { timelineEntry, type TimelineEntry } from './timeline';
@@ -11,7 +11,7 @@ import { timelineEntry, type TimelineEntry } from './timeline';
 @Injectable()
 export class AuditService {
   constructor(
-    @InjectRepository(OrderMessage) private readonly log: Repository<OrderMessage>,
+    private readonly log: OrderMessagesService,
     @InjectRepository(PurchaseOrderRecord) private readonly orders: Repository<PurchaseOrderRecord>,
   ) {}
 
@@ -29,18 +29,6 @@ export class AuditService {
 
   private async entries(orderId: string): Promise<ChainedEntry[]> {
     await this.mustExist(orderId);
-    const rows = await this.log.find({ where: { orderId }, order: { seq: 'ASC' } });
-    return rows.map((r) => ({
-      orderId: r.orderId,
-      seq: r.seq,
-      step: r.step,
-      name: r.name,
-      sender: { role: r.senderRole, id: r.senderId },
-      receiver: { role: r.receiverRole, id: r.receiverId },
-      sentAt: r.sentAt.toISOString(),
-      payload: r.payload,
-      prevHash: r.prevHash,
-      hash: r.hash,
-    }));
+    return this.log.forOrder(orderId);
   }
 }

@@ -6,6 +6,8 @@ import type { RecordedMessage } from '@tradelane/contracts';
 import { OrderMessage } from './order-message.entity';
 import { entryHash } from './order-log-hash';
 
+export type LoggedMessage = RecordedMessage & { prevHash: string | null; hash: string };
+
 @Injectable()
 export class OrderMessagesService {
   constructor(@InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>) {}
@@ -56,7 +58,8 @@ export class OrderMessagesService {
       .execute();
   }
 
-  async forOrder(orderId: string): Promise<RecordedMessage[]> {
+  /** The order's log in sequence, each entry with the hashes that chain it to the one before. */
+  async forOrder(orderId: string): Promise<LoggedMessage[]> {
     const rows = await this.messages.find({ where: { orderId }, order: { seq: 'ASC' } });
     return rows.map((r) => ({
       orderId: r.orderId,
@@ -67,6 +70,8 @@ export class OrderMessagesService {
       receiver: { role: r.receiverRole, id: r.receiverId },
       sentAt: r.sentAt.toISOString(),
       payload: r.payload,
+      prevHash: r.prevHash,
+      hash: r.hash,
     }));
   }
 }
