@@ -58,7 +58,7 @@ async function fulfil(ctx: OrderContext): Promise<void> {
   const chosen = [];
   for (const origin of origins) chosen.push({ originCode: origin.shipment.origin.code, quote: await freshBest(ctx, origin) });
 
-  // Step 6: confirm to the buyer, release the goods at each supplier.
+  // Step 6: confirm to the buyer (the goods are released once their carrier has accepted).
   const confirmation = buildConfirmation(order, answers, chosen, isoNow());
   await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
   await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
