@@ -11,20 +11,10 @@ import { OrderMessagesService } from '../../apps/distributor/src/order-messages/
 import { WorkflowReplayService } from '../../apps/distributor/src/audit/workflow-replay.service';
 import { OrderLogHashChain1764200000000 } from '../../apps/distributor/src/database/migrations/1764200000000-order-log-hash-chain';
 import { temporalConfig, type TemporalConfig } from '@tradelane/platform';
+import type { TimelineEntry } from '../../apps/distributor/src/audit/timeline';
 import { purchaseOrder } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
-interface TimelineRow {
-  seq: number;
-  at: string;
-  step: number | null;
-  kind: 'message' | 'event';
-  name: string;
-  actor: { role: string; id: string; person?: string };
-  to: { role: string; id: string };
-  digest: string;
-  summary: string;
-}
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -117,7 +107,7 @@ describe('auditing orders', () => {
   });
 
   it('tells the story of a finished order: all eight steps, each with its actor, time and payload digest', async () => {
-    const timeline: TimelineRow[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const timeline: TimelineEntry[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
     const messages: RecordedMessage[] = (await stack.http.distributor.get(`/orders/${completed}/messages`).expect(200)).body;
     expect(timeline.map((e) => e.seq)).toEqual(messages.map((_, i) => i + 1));
     expect([...new Set(timeline.filter((e) => e.kind === 'message').map((e) => e.step))].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
@@ -126,7 +116,7 @@ describe('auditing orders', () => {
       expect(e.digest).toBe(createHash('sha256').update(canonicalJson(messages[i].payload)).digest('hex'));
     }
 
-    const who = (e: TimelineRow) =>
+    const who = (e: TimelineEntry) =>
       `${e.name}: ${e.actor.role}/${e.actor.id}${e.actor.person ? ` (${e.actor.person})` : ''} -> ${e.to.role}/${e.to.id}`;
     const stories = timeline.map(who);
     expect(stories[0]).toBe('purchase-order: buyer/muster-maschinenbau -> distributor/tradelane');
@@ -153,7 +143,7 @@ describe('auditing orders', () => {
   });
 
   it('exports the same timeline as CSV', async () => {
-    const timeline: TimelineRow[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const timeline: TimelineEntry[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
     const res = await stack.http.distributor.get(`/audit/orders/${completed}/timeline.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-timeline.csv"`);

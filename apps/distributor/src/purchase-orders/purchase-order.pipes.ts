@@ -1,5 +1,5 @@
-import { Injectable, ValidationPipe, type PipeTransform, type Type, type ValidationError } from '@nestjs/common';
-import { ProblemException, flattenValidationErrors, type FieldProblem } from '@tradelane/platform';
+import { Injectable, type PipeTransform, type Type, type ValidationError, type ValidationPipe } from '@nestjs/common';
+import { ProblemException, createValidationPipe, flattenValidationErrors, type FieldProblem } from '@tradelane/platform';
 import { PurchaseOrderDto, PurchaseOrderTermsDto, type PurchaseOrderInput, type PurchaseOrderTerms } from './dto/purchase-order.dto';
 import { MAX_LINES_PER_ORDER } from './intake-limits';
 
@@ -32,21 +32,15 @@ function overLimitOnly(errors: ValidationError[]): ValidationError[] {
 }
 
 /**
- * The platform's validation (same options), except that a value beyond a size limit is a 422
- * naming the field: the request is understood, it is just more than the distributor takes.
+ * The platform's validation, except that a value beyond a size limit is a 422 naming the field:
+ * the request is understood, it is just more than the distributor takes.
  */
 function limitAwareValidation(parent: string): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    forbidUnknownValues: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
+  return createValidationPipe({
+    parent,
+    refine: (errors) => {
       const overLimit = flattenValidationErrors(overLimitOnly(errors), parent);
-      if (overLimit.length > 0) return limitExceeded(overLimit);
-      const fields = flattenValidationErrors(errors, parent);
-      return new ProblemException(400, 'validation', 'Invalid request', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+      return overLimit.length > 0 ? limitExceeded(overLimit) : undefined;
     },
   });
 }

@@ -17,8 +17,15 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+export interface ValidationSetup {
+  /** where the validated value sits in the request, for field paths (e.g. `order`) */
+  parent?: string;
+  /** a more specific problem for some failures; the 400 validation problem otherwise */
+  refine?: (errors: ValidationError[]) => Error | undefined;
+}
+
 /** One validation setup for every service: unknown fields are refused, types and ranges checked. */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe({ parent = '', refine }: ValidationSetup = {}): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -26,7 +33,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
+      const refined = refine?.(errors);
+      if (refined) return refined;
+      const fields = flattenValidationErrors(errors, parent);
       return new ProblemException(
         400,
         'validation',
