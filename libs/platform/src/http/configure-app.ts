@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { publishApiDocument } from './openapi';
 import { createValidationPipe } from './validation';
 
 export interface AppDescription {
@@ -19,10 +19,6 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(about.title).setDescription(about.description).setVersion('0.1.0').build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  publishApiDocument(app, about);
   return app;
 }
