@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provideIdentity } from '../identity/credentials.mjs';
 import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
 import { provideTemporalServer } from '../temporal/provide-server.mjs';
 import { isPortFree } from './free-port.mjs';
@@ -70,6 +71,13 @@ function transferNoticeSecret() {
     say(`made a transfer notice signing secret in ${file}`);
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/** Development defaults for what the environment does not set itself (VAR or VAR_FILE). */
+function unlessSet(defaults) {
+  return Object.fromEntries(
+    Object.entries(defaults).filter(([name]) => !process.env[name] && !process.env[name.replace(/_FILE$/, '')]),
+  );
 }
 
 async function waitForHealth(url, child, label) {
@@ -153,16 +161,20 @@ async function main() {
   const prepared = await new Promise((r) => prepare.once('exit', r));
   if (prepared !== 0) throw new Error('migrations failed; see the output above');
 
+  const identity = provideIdentity(dataDir, { log: say });
+  const distributorUrl = `http://${host}:${services.find((s) => s.role === 'distributor').port}`;
   const env = {
+    ...unlessSet(identity.env),
+    IDENTITY_TOKEN_URL: process.env.IDENTITY_TOKEN_URL ?? `${distributorUrl}/auth/token`,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js'),
     TRANSFER_NOTICE_SECRET: transferNoticeSecret(),
-    TRANSFER_NOTICE_URL:
-      process.env.TRANSFER_NOTICE_URL ?? `http://${host}:${services.find((s) => s.role === 'distributor').port}/transfer-notices`,
+    TRANSFER_NOTICE_URL: process.env.TRANSFER_NOTICE_URL ?? `${distributorUrl}/transfer-notices`,
   };
+  const only = { distributor: unlessSet(identity.issuerEnv), 'payment-gateway': unlessSet(identity.gatewayEnv) };
   for (const s of services) {
-    const child = runNode([join(dist, s.entry)], { ...env, PORT: String(s.port), HOST: host }, s.role);
+    const child = runNode([join(dist, s.entry)], { ...env, ...only[s.role], PORT: String(s.port), HOST: host }, s.role);
     children.push(child);
     child.once('exit', (code) => {
       if (!stopping) {
@@ -183,6 +195,8 @@ async function main() {
     '',
     `  Temporal         ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`,
     `  PostgreSQL       ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+    '',
+    `  API keys         ${identity.credentialsDir}/<organisation>.key — trade one for a token: npm run -s token -- <organisation>`,
     '',
     'Walk an order through the eight steps with the curl lines in README.md. Ctrl-C stops everything.',
     '',

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { provideIdentity } from '../../infra/identity/credentials.mjs';
 import { startEmbeddedPostgres } from '../../infra/postgres/embedded.mjs';
 import { freePort } from '../../infra/scripts/free-port.mjs';
 import { provideTemporalServer } from '../../infra/temporal/provide-server.mjs';
@@ -22,6 +23,13 @@ export default async function globalSetup() {
   process.env.TRADELANE_TEST_SCRATCH = scratch;
   // A fresh secret per run: the gateway signs transfer notices with it, the distributor verifies.
   process.env.TRANSFER_NOTICE_SECRET ??= randomBytes(32).toString('hex');
+  // A fresh signing key and bootstrap API keys per run, as `npm start` makes them under .data/.
+  const identity = provideIdentity(join(scratch, 'identity'));
+  Object.assign(process.env, identity.env, identity.issuerEnv, identity.gatewayEnv);
+  process.env.IDENTITY_TOKEN_TTL_SECONDS ??= '3600';
+  // Polling tests make many requests a minute; the limiter has tests of its own.
+  process.env.RATE_LIMIT_PER_MINUTE ??= '1000000';
+  process.env.RATE_LIMIT_TOKEN_PER_MINUTE ??= '1000000';
 
   const started = Date.now();
   if (!process.env.TEMPORAL_ADDRESS) {

@@ -8,11 +8,17 @@ import type { PartyRole } from '@tradelane/contracts';
 import { configureApp } from '@tradelane/platform';
 import { partyServices } from '../../infra/stack/parties';
 import { prepareDatabase } from '../../infra/stack/prepare-database';
+import { bearer } from './identity';
 import { createTestDatabase } from './test-database';
+import type { OrganisationRole } from '@tradelane/platform';
+
+type Agents = Record<PartyRole, ReturnType<typeof request.agent>>;
 
 export interface Stack {
-  /** supertest agents, one per party's HTTP API */
+  /** supertest agents without credentials, one per party's HTTP API */
   http: Record<PartyRole, ReturnType<typeof request>>;
+  /** agents that call every service as this organisation (role taken from the bootstrap list, else buyer) */
+  as(organisationId: string, role?: OrganisationRole): Agents;
   apps: Record<PartyRole, INestApplication>;
   /** direct SQL, for test set-up and for asserting what the services stored */
   db: Pool;
@@ -57,6 +63,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         // when its module is first loaded, which is after this (see partyServices' order).
         await app.listen(0, '127.0.0.1');
         process.env.TRANSFER_NOTICE_URL = `${await app.getUrl()}/transfer-notices`;
+        process.env.IDENTITY_TOKEN_URL = `${await app.getUrl()}/auth/token`;
       } else {
         await app.init();
       }
@@ -69,8 +76,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const db = new Pool({ connectionString: database.url, max: 3 });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
+  const agents = new Map<string, Agents>();
   return {
     http,
+    as(organisationId, role) {
+      const key = `${organisationId}/${role ?? ''}`;
+      if (!agents.has(key)) {
+        const authorization = bearer(organisationId, role);
+        const made = {} as Agents;
+        for (const [party, app] of Object.entries(apps)) {
+          made[party as PartyRole] = request.agent(app.getHttpServer()).set('Authorization', authorization);
+        }
+        agents.set(key, made);
+      }
+      return agents.get(key) as Agents;
+    },
     apps,
     db,
     temporal,

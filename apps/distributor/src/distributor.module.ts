@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
 import { AuditModule } from './audit/audit.module';
+import { IdentityModule } from './identity/identity.module';
 import { CarrierPartner } from './catalogue/carrier-partner.entity';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueItem } from './catalogue/catalogue-item.entity';
@@ -28,6 +29,7 @@ import { DistributorWorker } from './worker/distributor-worker';
     PlatformModule.forParty(distributorDatabase),
     TransferNoticesModule,
     AuditModule,
+    IdentityModule,
     TypeOrmModule.forFeature([
       CatalogueItem,
       CatalogueOffer,

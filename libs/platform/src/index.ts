@@ -17,3 +17,4 @@ export * from './temporal/runtime';
 export * from './database/receive-once';
 export * from './webhooks/signature';
 export * from './webhooks/transfer-notice.config';
+export * from './auth';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@tradelane/platform';
+import { CurrentCaller, Roles, mustSee, ownScope, uuidParam, type Caller } from '@tradelane/platform';
 import { PaymentNoticeDto } from './dto/payment-notice.dto';
 import { RemindersService } from '../reminders/reminders.service';
 import { BuyerOrdersService } from './orders.service';
@@ -15,26 +15,41 @@ export class BuyerOrdersController {
 
   @Get(':orderId')
   @ApiOperation({ summary: 'Where the order stands now' })
-  view(@Param('orderId', uuidParam('orderId')) orderId: string) {
-    return this.orders.view(orderId);
+  @Roles('buyer', 'auditor', 'operator')
+  async view(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
+    const view = await this.orders.view(orderId);
+    mustSee(caller, view.buyerId, 'order', orderId);
+    return view;
   }
 
   @Get(':orderId/confirmation')
   @ApiOperation({ summary: 'The order confirmation (step 6): final lines, freight, amount due' })
-  confirmation(@Param('orderId', uuidParam('orderId')) orderId: string) {
+  @Roles('buyer', 'auditor', 'operator')
+  async confirmation(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
+    await this.visible(orderId, caller);
     return this.orders.confirmation(orderId);
   }
 
   @Get(':orderId/reminders')
   @ApiOperation({ summary: 'Reminders the order sent the buyer: a payment or a decision due by a deadline' })
-  remindersOf(@Param('orderId', uuidParam('orderId')) orderId: string) {
+  @Roles('buyer', 'auditor', 'operator')
+  async remindersOf(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
+    await this.visible(orderId, caller);
     return this.reminders.forOrder(orderId);
   }
 
   @Post(':orderId/payment-notice')
   @HttpCode(200)
   @ApiOperation({ summary: 'Pay the amount due: the payment notice (step 7) to the payment gateway' })
-  pay(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() body: PaymentNoticeDto) {
+  @Roles('buyer')
+  async pay(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() body: PaymentNoticeDto, @CurrentCaller() caller: Caller) {
+    await this.visible(orderId, caller);
     return this.orders.pay(orderId, body);
+  }
+
+  /** A buyer reaches only its own orders; the order's workflow knows whose it is. */
+  private async visible(orderId: string, caller: Caller): Promise<void> {
+    if (!ownScope(caller)) return;
+    mustSee(caller, (await this.orders.view(orderId)).buyerId, 'order', orderId);
   }
 }

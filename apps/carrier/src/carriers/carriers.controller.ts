@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { CurrentCaller, mustSee, ownScope, Roles, type Caller } from '@tradelane/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ShippingInquiriesService } from '../shipping-inquiries/shipping-inquiries.service';
 import { TransportNoticesService } from '../transport-notices/transport-notices.service';
@@ -15,34 +16,45 @@ export class CarriersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Carriers on this service, with how each answers' })
-  list() {
-    return this.carriers.list();
+  @Roles('carrier', 'auditor', 'operator')
+  @ApiOperation({ summary: 'Carriers on this service, with how each answers; a carrier sees itself' })
+  async list(@CurrentCaller() caller: Caller) {
+    const own = ownScope(caller);
+    const all = await this.carriers.list();
+    return own ? all.filter((c) => c.id === own) : all;
   }
 
   @Put(':carrierId/answer-mode')
   @ApiOperation({ summary: 'Quote and accept automatically from rate cards, or wait for a person' })
-  setAnswerMode(@Param('carrierId') carrierId: string, @Body() body: AnswerModeDto) {
+  @Roles('carrier', 'operator')
+  setAnswerMode(@Param('carrierId') carrierId: string, @Body() body: AnswerModeDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, carrierId, 'carrier', carrierId);
     return this.carriers.setAnswerMode(carrierId, body.answerMode);
   }
 
   @Get(':carrierId/rate-cards')
   @ApiOperation({ summary: "The carrier's rate cards" })
-  async rateCards(@Param('carrierId') carrierId: string) {
+  @Roles('carrier', 'auditor', 'operator')
+  async rateCards(@Param('carrierId') carrierId: string, @CurrentCaller() caller: Caller) {
+    mustSee(caller, carrierId, 'carrier', carrierId);
     await this.carriers.get(carrierId);
     return this.carriers.rateCardsOf(carrierId);
   }
 
   @Get(':carrierId/shipping-inquiries')
   @ApiOperation({ summary: 'Shipping inquiries (step 4) addressed to this carrier' })
-  async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: ShippingInquiryFilterDto) {
+  @Roles('carrier', 'auditor', 'operator')
+  async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: ShippingInquiryFilterDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, carrierId, 'carrier', carrierId);
     await this.carriers.get(carrierId);
     return this.inquiries.list(carrierId, filter.status);
   }
 
   @Get(':carrierId/transport-notices')
   @ApiOperation({ summary: 'Transport notices (step 7) addressed to this carrier' })
-  async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: TransportNoticeFilterDto) {
+  @Roles('carrier', 'auditor', 'operator')
+  async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: TransportNoticeFilterDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, carrierId, 'carrier', carrierId);
     await this.carriers.get(carrierId);
     return this.notices.list(carrierId, filter.status);
   }

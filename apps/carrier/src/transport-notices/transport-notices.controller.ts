@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@tradelane/platform';
+import { CurrentCaller, Roles, mustSee, ownScope, uuidParam, type Caller } from '@tradelane/platform';
 import { TransportAcceptanceDto } from './dto/transport-acceptance.dto';
 import { TransportRejectionDto } from './dto/transport-rejection.dto';
 import { TransportNoticesService } from './transport-notices.service';
@@ -12,21 +12,28 @@ export class TransportNoticesController {
 
   @Get(':noticeId')
   @ApiOperation({ summary: 'One transport notice (step 7)' })
-  get(@Param('noticeId', uuidParam('noticeId')) noticeId: string) {
-    return this.notices.get(noticeId);
+  @Roles('carrier', 'auditor', 'operator')
+  async get(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @CurrentCaller() caller: Caller) {
+    const notice = await this.notices.get(noticeId);
+    mustSee(caller, notice.carrierId, 'transport notice', noticeId);
+    return notice;
   }
 
   @Post(':noticeId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'The carrier accepts the shipment' })
-  accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportAcceptanceDto) {
+  @Roles('carrier')
+  async accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportAcceptanceDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, (await this.notices.get(noticeId)).carrierId, 'transport notice', noticeId);
     return this.notices.accept(noticeId, body.acceptedBy);
   }
 
   @Post(':noticeId/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'The carrier will not take the shipment; the order books the next best carrier' })
-  reject(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportRejectionDto) {
+  @Roles('carrier')
+  async reject(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportRejectionDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, (await this.notices.get(noticeId)).carrierId, 'transport notice', noticeId);
     return this.notices.reject(noticeId, body.rejectedBy, body.reason);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemException, uuidParam } from '@tradelane/platform';
+import { ProblemException, Roles, uuidParam } from '@tradelane/platform';
 import { AuditService } from './audit.service';
 import { ReplayWindowDto } from './dto/replay-window.dto';
 import { TIMELINE_CSV_COLUMNS, timelineCsv } from './timeline';
@@ -12,6 +12,7 @@ const orderIdParam = uuidParam('orderId');
 /** Read-only: an auditor changes nothing. */
 @ApiTags('audit')
 @Controller('audit')
+@Roles('auditor')
 export class AuditController {
   constructor(
     private readonly audit: AuditService,

@@ -10,6 +10,9 @@ import { DistributorInitial1764000000000 } from './migrations/1764000000000-dist
 import { SourcingTermsEvents1764100000000 } from './migrations/1764100000000-sourcing-terms-events';
 import { TransferNoticeEvents1764100000200 } from './migrations/1764100000200-transfer-notice-events';
 import { OrderLogHashChain1764200000000 } from './migrations/1764200000000-order-log-hash-chain';
+import { Identity1764300000000 } from './migrations/1764300000000-identity';
+import { ApiKeyRecord } from '../identity/api-key.entity';
+import { OrganisationRecord } from '../identity/organisation.entity';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 
 export const distributorDatabase: PartyDatabase = {
@@ -23,6 +26,8 @@ export const distributorDatabase: PartyDatabase = {
     OrderMessage,
     StuckCompensationRecord,
     TransferNoticeEvent,
+    OrganisationRecord,
+    ApiKeyRecord,
   ],
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000],
 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@tradelane/platform';
+import { Roles, uuidParam } from '@tradelane/platform';
 import { CompensationResolutionDto } from './dto/compensation-resolution.dto';
 import { StuckFilterDto } from './dto/stuck-filter.dto';
 import { StuckCompensationsService } from './stuck-compensations.service';
@@ -11,6 +11,7 @@ export class StuckCompensationsController {
   constructor(private readonly stuck: StuckCompensationsService) {}
 
   @Get()
+  @Roles('operator', 'auditor')
   @ApiOperation({ summary: 'Undo steps of cancelled orders that could not succeed on their own' })
   list(@Query() filter: StuckFilterDto) {
     return this.stuck.list(filter.status);
@@ -18,6 +19,7 @@ export class StuckCompensationsController {
 
   @Post(':orderId/:compensationId/resolve')
   @HttpCode(204)
+  @Roles('operator')
   @ApiOperation({ summary: 'Retry a stuck compensation, or record that it was done by hand' })
   async resolve(
     @Param('orderId', uuidParam('orderId')) orderId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@tradelane/platform';
+import { CurrentCaller, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { BuyerDecisionDto } from './dto/buyer-decision.dto';
 import { CancelOrderDto } from './dto/cancel-order.dto';
 import { OrderFilterDto } from './dto/order-filter.dto';
@@ -12,38 +12,43 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Purchase orders taken in, newest first (500 at most), without their lines' })
-  list(@Query() filter: OrderFilterDto) {
-    return this.orders.list(filter);
+  @Roles('buyer', 'auditor', 'operator')
+  @ApiOperation({ summary: "Purchase orders taken in, newest first (500 at most), without their lines; a buyer sees only its own" })
+  list(@Query() filter: OrderFilterDto, @CurrentCaller() caller: Caller) {
+    return this.orders.list(filter, caller);
   }
 
   @Get(':orderId')
+  @Roles('buyer', 'auditor', 'operator')
   @ApiOperation({ summary: "The order's state now, from its workflow" })
-  view(@Param('orderId', uuidParam('orderId')) orderId: string) {
-    return this.orders.view(orderId);
+  view(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
+    return this.orders.view(orderId, caller);
   }
 
   @Get(':orderId/messages')
+  @Roles('buyer', 'auditor', 'operator')
   @ApiOperation({ summary: "The order's messages so far, in the order they were sent" })
-  messages(@Param('orderId', uuidParam('orderId')) orderId: string) {
-    return this.orders.messagesOf(orderId);
+  messages(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
+    return this.orders.messagesOf(orderId, caller);
   }
 
   @Post(':orderId/cancel')
   @HttpCode(202)
+  @Roles('buyer')
   @ApiOperation({
     summary: 'The buyer calls the order off (until the goods are released for dispatch); everything done so far is undone',
   })
-  async cancel(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() dto: CancelOrderDto) {
-    await this.orders.cancel(orderId, dto);
-    return this.orders.view(orderId);
+  async cancel(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() dto: CancelOrderDto, @CurrentCaller() caller: Caller) {
+    await this.orders.cancel(orderId, dto, caller);
+    return this.orders.view(orderId, caller);
   }
 
   @Post(':orderId/decision')
   @HttpCode(200)
+  @Roles('buyer')
   @ApiOperation({ summary: "The buyer's answer when a late party's deadline was put to them" })
-  async decide(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() dto: BuyerDecisionDto) {
-    await this.orders.decide(orderId, dto);
-    return this.orders.view(orderId);
+  async decide(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() dto: BuyerDecisionDto, @CurrentCaller() caller: Caller) {
+    await this.orders.decide(orderId, dto, caller);
+    return this.orders.view(orderId, caller);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type OrderView, type RecordedMessage } from '@tradelane/contracts';
-import { WorkflowGateway, notFound } from '@tradelane/platform';
+import { WorkflowGateway, notFound, ownScope, type Caller } from '@tradelane/platform';
 import { buyerDecisionUpdate, cancelOrderUpdate, orderViewQuery, type BuyerDecision, type CancelRequest } from '@tradelane/workflows';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
@@ -16,7 +16,10 @@ export class OrdersService {
   ) {}
 
   /** The list without each order's lines: 500 bulk orders would otherwise be hundreds of megabytes. */
-  list(filter: { buyerId?: string; status?: string }): Promise<Omit<PurchaseOrderRecord, 'order' | 'bodyHash'>[]> {
+  list(filter: { buyerId?: string; status?: string }, caller: Caller): Promise<Omit<PurchaseOrderRecord, 'order' | 'bodyHash'>[]> {
+    const own = ownScope(caller);
+    if (own && filter.buyerId && filter.buyerId !== own) return Promise.resolve([]);
+    if (own) filter = { ...filter, buyerId: own };
     return this.orders.find({
       select: { orderId: true, buyerId: true, idempotencyKey: true, status: true, submittedAt: true, updatedAt: true },
       where: { ...(filter.buyerId ? { buyerId: filter.buyerId } : {}), ...(filter.status ? { status: filter.status } : {}) },
@@ -25,23 +28,23 @@ export class OrdersService {
     });
   }
 
-  async view(orderId: string): Promise<OrderView> {
-    await this.mustExist(orderId);
+  async view(orderId: string, caller: Caller): Promise<OrderView> {
+    await this.mustExist(orderId, caller);
     return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
   }
 
-  async messagesOf(orderId: string): Promise<RecordedMessage[]> {
-    await this.mustExist(orderId);
+  async messagesOf(orderId: string, caller: Caller): Promise<RecordedMessage[]> {
+    await this.mustExist(orderId, caller);
     return this.messages.forOrder(orderId);
   }
 
-  async cancel(orderId: string, request: CancelRequest): Promise<void> {
-    await this.mustExist(orderId);
+  async cancel(orderId: string, request: CancelRequest, caller: Caller): Promise<void> {
+    await this.mustExist(orderId, caller);
     await this.workflows.update(orderWorkflowId(orderId), cancelOrderUpdate, request);
   }
 
-  async decide(orderId: string, decision: BuyerDecision): Promise<void> {
-    await this.mustExist(orderId);
+  async decide(orderId: string, decision: BuyerDecision, caller: Caller): Promise<void> {
+    await this.mustExist(orderId, caller);
     await this.workflows.update(orderWorkflowId(orderId), buyerDecisionUpdate, decision);
   }
 
@@ -50,7 +53,9 @@ export class OrdersService {
     await this.orders.update({ orderId }, { status, updatedAt: new Date(at) });
   }
 
-  private async mustExist(orderId: string): Promise<void> {
-    if (!(await this.orders.existsBy({ orderId }))) throw notFound('order', orderId);
+  /** Another buyer's order is answered like one that does not exist. */
+  private async mustExist(orderId: string, caller: Caller): Promise<void> {
+    const own = ownScope(caller);
+    if (!(await this.orders.existsBy({ orderId, ...(own ? { buyerId: own } : {}) }))) throw notFound('order', orderId);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { unprocessable } from '@tradelane/platform';
+import { Roles, unprocessable } from '@tradelane/platform';
 import { PartyTermsDto } from './dto/party-terms.dto';
 import { PartyTermsRecord } from './party-terms.entity';
 
@@ -18,12 +18,14 @@ export class PartyTermsController {
   constructor(@InjectRepository(PartyTermsRecord) private readonly terms: Repository<PartyTermsRecord>) {}
 
   @Get()
+  @Roles('operator', 'auditor')
   @ApiOperation({ summary: "Each party's deadline, reminder and escalation; party `*` is a role's default" })
   list() {
     return this.terms.find({ order: { role: 'ASC', partyId: 'ASC' } });
   }
 
   @Put(':role/:partyId')
+  @Roles('operator')
   @ApiOperation({ summary: "Set a party's terms (or a role's default with party `*`); applies to waits that start afterwards" })
   async set(
     @Param('role', new ParseEnumPipe(TermsRole)) role: TermsRole,

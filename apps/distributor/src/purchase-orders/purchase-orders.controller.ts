@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemException } from '@tradelane/platform';
+import { CurrentCaller, ProblemException, Roles, type Caller } from '@tradelane/platform';
 import { CsvUploadInterceptor, type UploadedCsv } from './csv/csv-upload.interceptor';
 import { readPurchaseOrderCsv } from './csv/purchase-order-csv';
 import { PurchaseOrderDto, PurchaseOrderTermsDto, type PurchaseOrderInput, type PurchaseOrderTerms } from './dto/purchase-order.dto';
@@ -19,6 +19,7 @@ const idempotencyHeader = {
 @ApiTags('purchase orders')
 @ApiExtraModels(PurchaseOrderTermsDto)
 @Controller('purchase-orders')
+@Roles('buyer')
 export class PurchaseOrdersController {
   constructor(private readonly purchaseOrders: PurchaseOrdersService) {}
 
@@ -30,7 +31,9 @@ export class PurchaseOrdersController {
     @Body(PurchaseOrderPipe) order: PurchaseOrderInput,
     @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<SubmittedOrder> {
+    orderingAsSelf(order.buyerId, caller);
     return this.answer(res, await this.purchaseOrders.submit(order, key));
   }
 
@@ -72,7 +75,9 @@ export class PurchaseOrdersController {
     @Body('order', PurchaseOrderTermsPipe) terms: PurchaseOrderTerms,
     @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<SubmittedOrder> {
+    orderingAsSelf(terms.buyerId, caller, 'order.buyerId');
     if (!file) {
       throw new ProblemException(400, 'validation', 'Invalid request', 'lines: a CSV file is required', [
         { field: 'lines', message: 'a CSV file is required' },
@@ -86,4 +91,12 @@ export class PurchaseOrdersController {
     res.location(`/orders/${submitted.orderId}`);
     return submitted;
   }
+}
+
+/** A buyer orders in its own name only; the order's buyerId is its organisation id. */
+function orderingAsSelf(buyerId: string, caller: Caller, field = 'buyerId'): void {
+  if (buyerId === caller.organisationId) return;
+  throw new ProblemException(403, 'forbidden', 'Forbidden', `${field} must be your organisation (${caller.organisationId})`, [
+    { field, message: `must be ${caller.organisationId}` },
+  ]);
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { Roles } from '@tradelane/platform';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { LedgerService } from '../ledger/ledger.service';
@@ -10,6 +11,7 @@ import { Payment } from './payment.entity';
 
 @ApiTags('payments')
 @Controller()
+@Roles('payment-gateway', 'auditor', 'operator')
 export class PaymentsController {
   constructor(
     @InjectRepository(Payment) private readonly payments: Repository<Payment>,

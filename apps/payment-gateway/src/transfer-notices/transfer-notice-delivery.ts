@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { TransferNotice } from '@tradelane/contracts';
-import { SIGNATURE_HEADER, signWebhook, transferNoticeConfig, type TransferNoticeConfig } from '@tradelane/platform';
+import { AccessTokenClient, SIGNATURE_HEADER, signWebhook, transferNoticeConfig, type TransferNoticeConfig } from '@tradelane/platform';
 import { Transfer } from './transfer.entity';
 
 /** The distributor may refuse a notice for good (unknown order, wrong amount); these statuses are worth retrying. */
@@ -23,12 +23,16 @@ export function transferNoticeOf(transfer: Transfer): TransferNotice {
 @Injectable()
 export class TransferNoticeDelivery {
   private readonly logger = new Logger(TransferNoticeDelivery.name);
+  private readonly tokens: AccessTokenClient;
 
   constructor(
     @InjectRepository(Transfer) private readonly transfers: Repository<Transfer>,
     @Inject(transferNoticeConfig.KEY) private readonly config: TransferNoticeConfig,
   ) {
     if (!config.url) throw new Error('Invalid environment:\n  TRANSFER_NOTICE_URL: must be set (the distributor\'s transfer notice webhook)');
+    if (!config.apiKey) throw new Error('Invalid environment:\n  TRANSFER_NOTICE_API_KEY: must be set (the gateway\'s API key, to post transfer notices as itself)');
+    if (!config.tokenUrl) throw new Error('Invalid environment:\n  IDENTITY_TOKEN_URL: must be set (the distributor\'s POST /auth/token)');
+    this.tokens = new AccessTokenClient(config.tokenUrl, config.apiKey);
   }
 
   /**
@@ -43,6 +47,7 @@ export class TransferNoticeDelivery {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        authorization: await this.tokens.authorization(),
         [SIGNATURE_HEADER]: signWebhook(this.config.secret, body, Math.floor(Date.now() / 1000)),
       },
       body,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@tradelane/platform';
+import { CurrentCaller, mustSee, ownScope, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { InquiryListFilterDto } from './dto/inquiry-filter.dto';
 import { StockAnswerDto } from './dto/stock-answer.dto';
 import { StockInquiriesService } from './stock-inquiries.service';
@@ -11,24 +11,32 @@ export class StockInquiriesController {
   constructor(private readonly inquiries: StockInquiriesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Stock inquiries (step 2), open, answered or withdrawn, with any reminder and its deadline' })
-  list(@Query() filter: InquiryListFilterDto) {
-    return this.inquiries.list(filter);
+  @Roles('supplier', 'auditor', 'operator')
+  @ApiOperation({ summary: 'Stock inquiries (step 2), open, answered or withdrawn, with any reminder and its deadline; a supplier sees only its own' })
+  list(@Query() filter: InquiryListFilterDto, @CurrentCaller() caller: Caller) {
+    const own = ownScope(caller);
+    if (own && filter.supplierId && filter.supplierId !== own) return [];
+    return this.inquiries.list(own ? { ...filter, supplierId: own } : filter);
   }
 
   @Get(':inquiryId')
+  @Roles('supplier', 'auditor', 'operator')
   @ApiOperation({ summary: 'One stock inquiry (step 2) and its answer, if given' })
-  get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string) {
-    return this.inquiries.get(inquiryId);
+  async get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @CurrentCaller() caller: Caller) {
+    const inquiry = await this.inquiries.get(inquiryId);
+    mustSee(caller, inquiry.supplierId, 'stock inquiry', inquiryId);
+    return inquiry;
   }
 
   @Post(':inquiryId/answer')
   @HttpCode(200)
+  @Roles('supplier')
   @ApiOperation({
     summary: 'A person at the supplier answers the inquiry: the stock answer (step 3)',
     description: 'Refused (422, naming the field) above what is available or above the buyer\'s price ceiling; 409 once answered or withdrawn. Accepted answers hold the committed units.',
   })
-  answer(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @Body() body: StockAnswerDto) {
+  async answer(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @Body() body: StockAnswerDto, @CurrentCaller() caller: Caller) {
+    mustSee(caller, (await this.inquiries.get(inquiryId)).supplierId, 'stock inquiry', inquiryId);
     return this.inquiries.answer(inquiryId, body);
   }
 }

@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AccessGuard } from '../auth/access.guard';
+import { AccessTokenVerifier } from '../auth/access-token';
+import { identityConfig } from '../auth/identity.config';
+import { RateLimiter } from '../auth/rate-limiter';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { publishApiDocument } from './openapi';
 import { createValidationPipe } from './validation';
@@ -16,6 +21,15 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');
+  const identity = identityConfig();
+  app.useGlobalGuards(
+    new AccessGuard(
+      app.get(Reflector),
+      AccessTokenVerifier.fromPem(identity.publicKeys),
+      new RateLimiter(identity.rateLimitPerMinute),
+      new RateLimiter(identity.tokenRateLimitPerMinute),
+    ),
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

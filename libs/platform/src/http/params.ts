@@ -1,4 +1,4 @@
-import { ParseUUIDPipe } from '@nestjs/common';
+import { ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
 import { ProblemException } from './problem';
 
 /** A path parameter that must be a UUID; a bad one is a 400 naming the parameter. */
@@ -9,4 +9,16 @@ export function uuidParam(name: string): ParseUUIDPipe {
         { field: name, message: 'must be a UUID' },
       ]),
   });
+}
+
+/** A path parameter that must match a pattern; a bad one is a 400 naming the parameter. */
+export function patternParam(name: string, pattern: RegExp, expected: string): PipeTransform<string, string> {
+  return {
+    transform(value: string): string {
+      if (typeof value === 'string' && pattern.test(value)) return value;
+      throw new ProblemException(400, 'validation', 'Invalid request', `${name} must be ${expected}`, [
+        { field: name, message: `must be ${expected}` },
+      ]);
+    },
+  };
 }

@@ -12,6 +12,9 @@ export const transferNoticeConfig = registerAs('transferNotice', () => {
     toleranceSeconds: Number(process.env.TRANSFER_NOTICE_TOLERANCE_SECONDS ?? 300),
     /** Where the gateway delivers transfer notices; only the gateway needs it. */
     url: process.env.TRANSFER_NOTICE_URL || undefined,
+    /** The gateway's own API key and where to trade it for a token; only the gateway needs them. */
+    apiKey: process.env.TRANSFER_NOTICE_API_KEY || undefined,
+    tokenUrl: process.env.IDENTITY_TOKEN_URL || undefined,
   };
 });
 

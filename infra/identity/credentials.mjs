@@ -1,0 +1,67 @@
+// Development identities: the token signing key pair and an API key for each bootstrap
+// organisation, made once under <dataDir> (git-ignored) and reused, never committed.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The platform's own organisations and the demo parties the seed data names. */
+export const BOOTSTRAP_ORGANISATIONS = [
+  { id: 'tradelane-ops', role: 'operator', name: 'Tradelane operations' },
+  { id: 'tradelane-audit', role: 'auditor', name: 'Tradelane audit office' },
+  { id: 'tradelane-pay', role: 'payment-gateway', name: 'Tradelane Pay' },
+  { id: 'muster-maschinenbau', role: 'buyer', name: 'Muster Maschinenbau GmbH' },
+  { id: 'acme-steel', role: 'supplier', name: 'Acme Steel GmbH' },
+  { id: 'nordic-parts', role: 'supplier', name: 'Nordic Parts AB' },
+  { id: 'baltic-lines', role: 'carrier', name: 'Baltic Lines' },
+  { id: 'rhein-freight', role: 'carrier', name: 'Rhein Freight' },
+];
+
+/** Same format as apps/distributor/src/identity/api-key.ts: tl_<16 hex key id>_<256-bit secret>. */
+export function makeApiKey() {
+  return `tl_${randomBytes(8).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+}
+
+function writeSecret(file, text) {
+  writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
+}
+
+/**
+ * Returns the environment every service needs to verify tokens (and the distributor to issue
+ * them and register the bootstrap organisations), plus each bootstrap organisation's API key.
+ */
+export function provideIdentity(dataDir, { log = () => {} } = {}) {
+  const dir = join(dataDir, 'identity');
+  const credentials = join(dataDir, 'credentials');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(credentials, { recursive: true, mode: 0o700 });
+  const signingKeyFile = join(dir, 'signing-key.pem');
+  const publicKeyFile = join(dir, 'public-key.pem');
+  if (!existsSync(signingKeyFile)) {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    writeSecret(signingKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+    log(`made a token signing key in ${signingKeyFile}`);
+  }
+  const keys = {};
+  for (const org of BOOTSTRAP_ORGANISATIONS) {
+    const file = join(credentials, `${org.id}.key`);
+    if (!existsSync(file)) writeSecret(file, `${makeApiKey()}\n`);
+    keys[org.id] = readFileSync(file, 'utf8').trim();
+  }
+  const bootstrapFile = join(dir, 'bootstrap.json');
+  writeFileSync(
+    bootstrapFile,
+    JSON.stringify({ organisations: BOOTSTRAP_ORGANISATIONS.map((org) => ({ ...org, apiKey: keys[org.id] })) }, null, 2),
+    { mode: 0o600 },
+  );
+  return {
+    keys,
+    credentialsDir: credentials,
+    /** for every service */
+    env: { IDENTITY_PUBLIC_KEYS_FILE: publicKeyFile },
+    /** for the distributor only: it alone issues tokens */
+    issuerEnv: { IDENTITY_SIGNING_KEY_FILE: signingKeyFile, IDENTITY_BOOTSTRAP_FILE: bootstrapFile },
+    /** for the gateway only: it posts transfer notices as tradelane-pay */
+    gatewayEnv: { TRANSFER_NOTICE_API_KEY: keys['tradelane-pay'] },
+  };
+}

@@ -1,0 +1,25 @@
+/** What an organisation is on the platform; a token carries exactly one. */
+export type OrganisationRole = 'buyer' | 'supplier' | 'carrier' | 'payment-gateway' | 'auditor' | 'operator';
+
+export const ORGANISATION_ROLES: OrganisationRole[] = ['buyer', 'supplier', 'carrier', 'payment-gateway', 'auditor', 'operator'];
+
+/** Who is calling, as proven by their token. */
+export interface Caller {
+  organisationId: string;
+  role: OrganisationRole;
+  /** the API key the token was issued for, so a log line can name it */
+  credentialId: string;
+}
+
+/** Auditors and operators read every party's objects; everyone else only their own. */
+export function readsEverything(caller: Caller): boolean {
+  return caller.role === 'auditor' || caller.role === 'operator';
+}
+
+/**
+ * The organisation a caller's reads are narrowed to: undefined for auditors and operators,
+ * the caller's own id for a party.
+ */
+export function ownScope(caller: Caller): string | undefined {
+  return readsEverything(caller) ? undefined : caller.organisationId;
+}
