@@ -20,7 +20,7 @@ describe('an order with no person in the loop', () => {
 
   it('completes on the buyer order and payment alone', async () => {
     const before = await stack.db.query(`SELECT supplier_id || ':' || sku AS sku, on_hand::int AS "onHand" FROM supplier.stock_items ORDER BY 1`);
-    const submitted = await stack.http.distributor
+    const submitted = await stack.as('muster-maschinenbau').distributor
       .post('/purchase-orders')
       .send(purchaseOrder([{ sku: 'NUT-M8', quantity: 1000 }, { sku: 'BEARING-6204', quantity: 40 }]))
       .expect(201);
@@ -33,7 +33,7 @@ describe('an order with no person in the loop', () => {
         ? view
         : undefined;
     });
-    await stack.http.buyer
+    await stack.as('muster-maschinenbau').buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
       .expect(200);
@@ -98,7 +98,7 @@ describe('an order with no person in the loop', () => {
   });
 
   it('cancels, taking nothing from stock, when a supplier cannot fill a line', async () => {
-    const submitted = await stack.http.distributor
+    const submitted = await stack.as('muster-maschinenbau').distributor
       .post('/purchase-orders')
       .send(purchaseOrder([{ sku: 'BEAM-200', quantity: 100000 }]))
       .expect(201);
@@ -109,7 +109,7 @@ describe('an order with no person in the loop', () => {
       submitted.body.orderId,
     ]);
     expect(dispatched.rows[0].n).toBe(0);
-    const cancelled = await stack.http.distributor.get('/orders').query({ buyerId: 'muster-maschinenbau', status: 'cancelled' }).expect(200);
+    const cancelled = await stack.as('muster-maschinenbau').distributor.get('/orders').query({ buyerId: 'muster-maschinenbau', status: 'cancelled' }).expect(200);
     expect(cancelled.body.map((o: { orderId: string }) => o.orderId)).toEqual([submitted.body.orderId]);
     // The list leaves out the lines; GET /orders/:id has the whole order.
     expect(Object.keys(cancelled.body[0]).sort()).toEqual(['buyerId', 'idempotencyKey', 'orderId', 'status', 'submittedAt', 'updatedAt']);
