@@ -10,6 +10,7 @@ describe('a bad purchase order', () => {
     await stack?.close();
   });
 
+  const buyer = () => stack.as('muster-maschinenbau');
   const valid = () => purchaseOrder([{ sku: 'BOLT-M8', quantity: 10 }]);
   const { shipTo: _dropped, ...withoutAddress } = valid();
 
@@ -28,14 +29,14 @@ describe('a bad purchase order', () => {
   ];
 
   it.each(cases)('with %s is refused with a problem naming the field', async (_what, body, status, field) => {
-    const res = await stack.http.distributor.post('/purchase-orders').send(body as object).expect(status);
+    const res = await buyer().distributor.post('/purchase-orders').send(body as object).expect(status);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status, type: expect.stringContaining('urn:tradelane:problem:') });
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
   it('that is not JSON at all is a 400, not a 500', async () => {
-    const res = await stack.http.distributor
+    const res = await buyer().distributor
       .post('/purchase-orders')
       .set('content-type', 'application/json')
       .send('{"buyerId": ')
@@ -60,7 +61,7 @@ describe('a bad purchase order', () => {
     if (before === undefined) return;
     expect(before).toEqual([]);
     // The same listing does see an order once a valid one is submitted, so the check above can fail.
-    const ok = await stack.http.distributor.post('/purchase-orders').send(valid()).expect(201);
+    const ok = await buyer().distributor.post('/purchase-orders').send(valid()).expect(201);
     await eventually('the valid order to be listed', async () => {
       const ids = await listed();
       return ids.length > 0 ? ids : undefined;
@@ -69,10 +70,10 @@ describe('a bad purchase order', () => {
 
   it('sent twice with one idempotency key gives one order; the key with another body is refused', async () => {
     const body = { ...valid(), idempotencyKey: 'po-2030-0042' };
-    const first = await stack.http.distributor.post('/purchase-orders').send(body).expect(201);
-    const again = await stack.http.distributor.post('/purchase-orders').send(body).expect(200);
+    const first = await buyer().distributor.post('/purchase-orders').send(body).expect(201);
+    const again = await buyer().distributor.post('/purchase-orders').send(body).expect(200);
     expect(again.body.orderId).toBe(first.body.orderId);
-    const changed = await stack.http.distributor
+    const changed = await buyer().distributor
       .post('/purchase-orders')
       .send({ ...body, lines: [{ sku: 'BOLT-M8', quantity: 11 }] })
       .expect(409);
@@ -85,14 +86,15 @@ describe('a bad purchase order', () => {
 
   it('asking about an order, inquiry or route that does not exist is a 404 problem, and a malformed id a 400', async () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
-    const buyerView = await stack.http.buyer.get(`/orders/${nobody}`).expect(404);
+    const buyerView = await buyer().buyer.get(`/orders/${nobody}`).expect(404);
     expect(buyerView.headers['content-type']).toMatch(/application\/problem\+json/);
-    await stack.http.distributor.get(`/orders/${nobody}/messages`).expect(404);
-    await stack.http.supplier.get(`/stock-inquiries/${nobody}`).expect(404);
-    await stack.http.supplier.get('/suppliers/no-such-supplier/stock').expect(404);
-    const route = await stack.http.carrier.get('/no/such/route').expect(404);
+    await buyer().distributor.get(`/orders/${nobody}/messages`).expect(404);
+    await stack.as('acme-steel').supplier.get(`/stock-inquiries/${nobody}`).expect(404);
+    // An auditor reads every supplier, so this 404 means no such supplier rather than not yours.
+    await stack.as('tradelane-audit').supplier.get('/suppliers/no-such-supplier/stock').expect(404);
+    const route = await stack.as('baltic-lines').carrier.get('/no/such/route').expect(404);
     expect(route.body).toMatchObject({ status: 404, title: 'Not found' });
-    const malformed = await stack.http.carrier.post('/transport-notices/not-a-uuid/accept').send({ acceptedBy: 'x' }).expect(400);
+    const malformed = await stack.as('baltic-lines').carrier.post('/transport-notices/not-a-uuid/accept').send({ acceptedBy: 'x' }).expect(400);
     expect(malformed.body.errors).toEqual([{ field: 'noticeId', message: 'must be a UUID' }]);
   });
 });

@@ -15,13 +15,14 @@ describe('an order walked through the eight steps by people', () => {
   });
 
   const stockOf = async (supplierId: string) => {
-    const res = await stack.http.supplier.get(`/suppliers/${supplierId}/stock`).expect(200);
+    const res = await stack.as(supplierId).supplier.get(`/suppliers/${supplierId}/stock`).expect(200);
     return Object.fromEntries(res.body.map((i: { sku: string; onHand: number }) => [i.sku, i.onHand]));
   };
 
-  const openItem = <T extends { orderId: string }>(path: string, orderId: string, service: 'supplier' | 'carrier') =>
+  /** An open item in a party's own list, read as that party (`partyId` is the supplier or carrier). */
+  const openItem = <T extends { orderId: string }>(path: string, orderId: string, service: 'supplier' | 'carrier', partyId: string) =>
     eventually(`${path} for order ${orderId}`, async () => {
-      const res = await stack.http[service].get(path).query({ status: 'open' }).expect(200);
+      const res = await stack.as(partyId)[service].get(path).query({ status: 'open' }).expect(200);
       return (res.body as T[]).find((item) => item.orderId === orderId);
     });
 
@@ -36,7 +37,7 @@ describe('an order walked through the eight steps by people', () => {
   const shippingInquiriesOf = async (orderId: string, status?: string): Promise<ShippingInquiryItem[]> => {
     const all: ShippingInquiryItem[] = [];
     for (const carrierId of ['rhein-freight', 'baltic-lines']) {
-      const res = await stack.http.carrier.get(`/carriers/${carrierId}/shipping-inquiries`).query(status ? { status } : {}).expect(200);
+      const res = await stack.as(carrierId).carrier.get(`/carriers/${carrierId}/shipping-inquiries`).query(status ? { status } : {}).expect(200);
       all.push(...(res.body as ShippingInquiryItem[]).filter((i) => i.orderId === orderId));
     }
     return all;
@@ -44,12 +45,14 @@ describe('an order walked through the eight steps by people', () => {
   const openShippingInquiries = (orderId: string) => shippingInquiriesOf(orderId, 'open');
 
   it('completes with every message recorded, stock taken once and one payment of the confirmed amount', async () => {
-    const { http } = stack;
+    const buyer = stack.as('muster-maschinenbau');
+    const acme = stack.as('acme-steel');
+    const nordic = stack.as('nordic-parts');
     const acmeBefore = await stockOf('acme-steel');
     const nordicBefore = await stockOf('nordic-parts');
 
     // Step 1: procurement submits.
-    const submitted = await http.distributor
+    const submitted = await buyer.distributor
       .post('/purchase-orders')
       .send(
         purchaseOrder([
@@ -60,29 +63,29 @@ describe('an order walked through the eight steps by people', () => {
       )
       .expect(201);
     const orderId: string = submitted.body.orderId;
-    expect((await http.buyer.get(`/orders/${orderId}`).expect(200)).body.status).toBe('sourcing');
+    expect((await buyer.buyer.get(`/orders/${orderId}`).expect(200)).body.status).toBe('sourcing');
 
     // Steps 2-3: each supplier's clerk sees the inquiry and answers it.
     const acmeInquiry = await openItem<{ orderId: string; inquiryId: string; lines: { lineNo: number; quantity: number }[] }>(
-      '/suppliers/acme-steel/stock-inquiries', orderId, 'supplier');
+      '/suppliers/acme-steel/stock-inquiries', orderId, 'supplier', 'acme-steel');
     expect(acmeInquiry.lines.map((l) => l.lineNo)).toEqual([1, 2]);
     // A clerk who commits more than was asked is told which field is wrong, and the inquiry stays open.
-    const tooMuch = await http.supplier
+    const tooMuch = await acme.supplier
       .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
       .send({ answeredBy: 'clerk.anna', lines: [{ lineNo: 1, quantityCommitted: 401 }, { lineNo: 2, quantityCommitted: 2 }] })
       .expect(422);
     expect(tooMuch.body.errors).toEqual([expect.objectContaining({ field: 'lines[0].quantityCommitted' })]);
-    await http.supplier
+    await acme.supplier
       .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
       .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
       .expect(200);
-    await http.supplier
+    await acme.supplier
       .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
       .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
       .expect(409);
     const nordicInquiry = await openItem<{ orderId: string; inquiryId: string; lines: { lineNo: number; quantity: number }[] }>(
-      '/suppliers/nordic-parts/stock-inquiries', orderId, 'supplier');
-    await http.supplier
+      '/suppliers/nordic-parts/stock-inquiries', orderId, 'supplier', 'nordic-parts');
+    await nordic.supplier
       .post(`/stock-inquiries/${nordicInquiry.inquiryId}/answer`)
       .send({ answeredBy: 'lager.sven', lines: [{ lineNo: 3, quantityCommitted: 10 }] })
       .expect(200);
@@ -97,12 +100,12 @@ describe('an order walked through the eight steps by people', () => {
       ['baltic-lines from DE-HAM', 'baltic-lines from SE-GOT', 'rhein-freight from DE-HAM'],
     );
     for (const inquiry of shippingInquiries) {
-      await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
+      await stack.as(inquiry.carrierId).carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
     }
 
     // Step 6: the buyer sees the confirmation.
     const confirmation = await eventually('order confirmation', async () => {
-      const res = await http.buyer.get(`/orders/${orderId}/confirmation`);
+      const res = await buyer.buyer.get(`/orders/${orderId}/confirmation`);
       return res.status === 200 ? res.body : undefined;
     });
     const goods = 400 * 35 + 2 * 8900 + 10 * 2450;
@@ -113,22 +116,22 @@ describe('an order walked through the eight steps by people', () => {
 
     // Step 7: carriers accept their bookings; the buyer pays.
     for (const carrierId of ['rhein-freight', 'baltic-lines']) {
-      const notice = await openItem<{ orderId: string; noticeId: string }>(`/carriers/${carrierId}/transport-notices`, orderId, 'carrier');
-      await http.carrier.post(`/transport-notices/${notice.noticeId}/accept`).send({ acceptedBy: `driver@${carrierId}` }).expect(200);
+      const notice = await openItem<{ orderId: string; noticeId: string }>(`/carriers/${carrierId}/transport-notices`, orderId, 'carrier', carrierId);
+      await stack.as(carrierId).carrier.post(`/transport-notices/${notice.noticeId}/accept`).send({ acceptedBy: `driver@${carrierId}` }).expect(200);
     }
-    const wrongAmount = await http.buyer
+    const wrongAmount = await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: confirmation.amountDue.amountMinor - 1, currency: 'EUR', paidBy: 'jonas' })
       .expect(409);
     expect(wrongAmount.body.detail).toContain('amount due');
-    await http.buyer
+    await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
       .expect(200);
 
     // Step 8: the transfer notice settles the order.
     const final = await eventually('the order to complete', async () => {
-      const res = await http.buyer.get(`/orders/${orderId}`).expect(200);
+      const res = await buyer.buyer.get(`/orders/${orderId}`).expect(200);
       return res.body.status === 'completed' ? res.body : undefined;
     });
     expect(final.waitingFor).toEqual([]);
@@ -137,7 +140,7 @@ describe('an order walked through the eight steps by people', () => {
       .toEqual(['DE-HAM rhein-freight accepted', 'SE-GOT baltic-lines accepted']);
 
     const log: { step: number | null; name: string; sender: { role: string; id: string }; receiver: { role: string; id: string } }[] =
-      (await http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+      (await buyer.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
     // Events (reminders, escalations...) carry no step; the eight messages do.
     const messages = log.filter((m): m is (typeof log)[number] & { step: number } => m.step !== null);
     const route = (m: (typeof messages)[number]) => `${m.name}: ${m.sender.role}/${m.sender.id} -> ${m.receiver.role}/${m.receiver.id}`;
@@ -191,7 +194,7 @@ describe('an order walked through the eight steps by people', () => {
     expect(acmeAfter['BEAM-200']).toBe(acmeBefore['BEAM-200'] - 2);
     expect(acmeAfter['NUT-M8']).toBe(acmeBefore['NUT-M8']);
     expect(nordicAfter['GEAR-40']).toBe(nordicBefore['GEAR-40'] - 10);
-    expect((await http.supplier.get('/suppliers/acme-steel/dispatch-notices').expect(200)).body).toHaveLength(1);
+    expect((await acme.supplier.get('/suppliers/acme-steel/dispatch-notices').expect(200)).body).toHaveLength(1);
     // What the answers held is what the dispatches took, nothing still held.
     const reservations = await stack.db.query(
       `SELECT supplier_id || ' ' || sku || ' ' || quantity || ' ' || status AS r FROM supplier.stock_reservations WHERE order_id = $1 ORDER BY 1`,
@@ -204,12 +207,13 @@ describe('an order walked through the eight steps by people', () => {
     ]);
 
     // The gateway took exactly one payment, of the confirmed amount, and its ledger balances.
-    const payments = (await http['payment-gateway'].get('/payments').query({ orderId }).expect(200)).body;
+    const gateway = stack.as('tradelane-pay')['payment-gateway'];
+    const payments = (await gateway.get('/payments').query({ orderId }).expect(200)).body;
     expect(payments).toHaveLength(1);
     expect(payments[0].amountMinor).toBe(confirmation.amountDue.amountMinor);
     // Buyer to clearing, clearing to the distributor: two journals of the amount due, balanced.
     const due = confirmation.amountDue.amountMinor;
-    const ledger = (await http['payment-gateway'].get('/ledger/check').expect(200)).body;
+    const ledger = (await gateway.get('/ledger/check').expect(200)).body;
     expect(ledger.balanced).toBe(true);
     expect(ledger.unbalancedJournals).toEqual([]);
     expect(ledger.currencies).toEqual([{ currency: 'EUR', totalDebitsMinor: 2 * due, totalCreditsMinor: 2 * due, balanced: true }]);
@@ -219,8 +223,8 @@ describe('an order walked through the eight steps by people', () => {
 
     // A finished order takes no more answers, nor does an inquiry it withdrew.
     const withdrawn = inquiriesAfter.find((i) => i.status === 'withdrawn')!;
-    await http.carrier.post(`/shipping-inquiries/${withdrawn.inquiryId}/quote`).send({ quotedBy: 'desk@baltic-lines' }).expect(409);
-    await http.buyer
+    await stack.as(withdrawn.carrierId).carrier.post(`/shipping-inquiries/${withdrawn.inquiryId}/quote`).send({ quotedBy: 'desk@baltic-lines' }).expect(409);
+    await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
       .expect(409);
