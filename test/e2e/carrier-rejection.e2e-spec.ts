@@ -36,16 +36,16 @@ describe('a carrier that rejects the transport notice', () => {
   const itemsOf = async <T extends { orderId: string }>(kind: 'shipping-inquiries' | 'transport-notices', orderId: string) => {
     const all: T[] = [];
     for (const carrierId of ['rhein-freight', 'baltic-lines']) {
-      const res = await stack.http.carrier.get(`/carriers/${carrierId}/${kind}`).expect(200);
+      const res = await stack.as(carrierId).carrier.get(`/carriers/${carrierId}/${kind}`).expect(200);
       all.push(...(res.body as T[]).filter((i) => i.orderId === orderId));
     }
     return all;
   };
 
   it('is replaced by the next best carrier, and the order completes with it', async () => {
-    const { http } = stack;
+    const buyer = stack.as('muster-maschinenbau');
     // BOLT-M8 comes from acme-steel in DE-HAM, which both carriers serve.
-    const submitted = await http.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 100 }])).expect(201);
+    const submitted = await buyer.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 100 }])).expect(201);
     const orderId: string = submitted.body.orderId;
     const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
     const viewWhen = (what: string, ok: (v: OrderView) => boolean) =>
@@ -61,7 +61,7 @@ describe('a carrier that rejects the transport notice', () => {
     expect(inquiries.map((i) => i.carrierId).sort()).toEqual(['baltic-lines', 'rhein-freight']);
     const quotes: Record<string, { price: { amountMinor: number } }> = {};
     for (const inquiry of inquiries) {
-      const res = await http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
+      const res = await stack.as(inquiry.carrierId).carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
       quotes[inquiry.carrierId] = res.body;
     }
     // rhein-freight's domestic rate is the cheaper one, so it is booked first.
@@ -76,7 +76,7 @@ describe('a carrier that rejects the transport notice', () => {
     });
     expect(rheinNotice.noticeId).toBe(first.bookings[0].noticeId);
 
-    await http.carrier
+    await stack.as('rhein-freight').carrier
       .post(`/transport-notices/${rheinNotice.noticeId}/reject`)
       .send({ rejectedBy: 'desk.omar', reason: 'no truck free on the pickup date' })
       .expect(200);
@@ -105,7 +105,7 @@ describe('a carrier that rejects the transport notice', () => {
     expect(balticNotice.noticeId).toBe(rebooked.bookings[0].noticeId);
 
     const messages: { name: string; receiver: { id: string }; payload: unknown }[] =
-      (await http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+      (await buyer.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
     const booking = messages.filter((m) => m.name === 'rebooking' || m.name === 'transport-notice');
     expect(booking.map((m) => `${m.name} -> ${m.receiver.id}`)).toEqual([
       'transport-notice -> rhein-freight',
@@ -116,8 +116,8 @@ describe('a carrier that rejects the transport notice', () => {
       expect.objectContaining({ origin: 'DE-HAM', from: 'rhein-freight', to: 'baltic-lines', reason: expect.stringContaining('desk.omar') }),
     );
 
-    await http.carrier.post(`/transport-notices/${balticNotice.noticeId}/accept`).send({ acceptedBy: 'driver@baltic-lines' }).expect(200);
-    await http.buyer
+    await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/accept`).send({ acceptedBy: 'driver@baltic-lines' }).expect(200);
+    await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: amountDue.amountMinor, currency: amountDue.currency, paidBy: 'jonas' })
       .expect(200);
@@ -138,6 +138,6 @@ describe('a carrier that rejects the transport notice', () => {
     const dispatches = await stack.db.query(`SELECT carrier_id FROM supplier.dispatch_notices WHERE order_id = $1`, [orderId]);
     expect(dispatches.rows).toEqual([{ carrier_id: 'baltic-lines' }]);
     // A rejection to a booking that is no longer open is refused, and changes nothing.
-    await http.carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'too late' }).expect(409);
+    await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'too late' }).expect(409);
   });
 });

@@ -1,0 +1,71 @@
+// Every HTTP call the bench makes to the services goes through here, with headers from one
+// function, so that authentication is wired in one place.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class HttpError extends Error {
+  constructor(method, url, status, body) {
+    super(`${method} ${url} answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`.slice(0, 600));
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/**
+ * @param {{ urls: Record<string, string>, dataDir?: string }} options urls by role
+ *   (buyer, distributor, supplier, carrier, payment-gateway)
+ */
+export function servicesClient({ urls, dataDir }) {
+  const tokens = new Map();
+
+  /** A bearer token for an organisation, from its API key in the stack's credentials folder. */
+  async function tokenFor(organisationId) {
+    if (!dataDir) return undefined;
+    const keyFile = join(dataDir, 'credentials', `${organisationId}.key`);
+    if (!existsSync(keyFile)) return undefined;
+    const cached = tokens.get(organisationId);
+    if (cached && cached.expiresAt > Date.now() + 30_000) return cached.token;
+    const apiKey = readFileSync(keyFile, 'utf8').trim();
+    const res = await fetch(`${urls.distributor}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey }),
+    });
+    if (!res.ok) throw new HttpError('POST', '/auth/token', res.status, await res.text());
+    const body = await res.json();
+    tokens.set(organisationId, { token: body.accessToken, expiresAt: Date.now() + (body.expiresIn ?? 300) * 1000 });
+    return body.accessToken;
+  }
+
+  async function headers(as) {
+    const token = as ? await tokenFor(as) : undefined;
+    return { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  }
+
+  /** `as` is the organisation the call is made for (its token is used once keys exist). */
+  async function call(method, role, path, { body, as, allow = [] } = {}) {
+    const url = `${urls[role]}${path}`;
+    const res = await fetch(url, {
+      method,
+      headers: await headers(as),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    if (res.ok) return parsed;
+    if (allow.includes(res.status)) return { status: res.status, problem: parsed };
+    throw new HttpError(method, url, res.status, parsed);
+  }
+
+  return {
+    tokenFor,
+    get: (role, path, opts) => call('GET', role, path, opts),
+    post: (role, path, body, opts) => call('POST', role, path, { ...opts, body }),
+    put: (role, path, body, opts) => call('PUT', role, path, { ...opts, body }),
+  };
+}

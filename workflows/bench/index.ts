@@ -1,0 +1,1 @@
+export { plainOrderLocalWorkflow, plainOrderWorkflow } from './plain-order.workflow';
