@@ -35,15 +35,16 @@ describe('a supplier that never answers', () => {
   });
 
   const logOf = async (orderId: string): Promise<LogEntry[]> =>
-    (await stack.http.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    (await stack.as('muster-maschinenbau').distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
   const inquiriesOf = async (supplierId: string, orderId: string) => {
-    const res = await stack.http.supplier.get('/stock-inquiries').query({ supplierId }).expect(200);
+    // Each supplier reads its own list, so an empty one means it was not asked, not that it may not see.
+    const res = await stack.as(supplierId).supplier.get('/stock-inquiries').query({ supplierId }).expect(200);
     return (res.body as { inquiryId: string; orderId: string; status: string; remindedAt: string | null; answerDeadline: string | null }[])
       .filter((i) => i.orderId === orderId);
   };
 
   it('is reminded, then passed over for the next supplier when its deadline passes', async () => {
-    const submitted = await stack.http.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 500 }])).expect(201);
+    const submitted = await stack.as('muster-maschinenbau').distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 500 }])).expect(201);
     const orderId: string = submitted.body.orderId;
     // Queries leave time locked (unlike the test environment's own client waiting for a result).
     const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
@@ -96,7 +97,7 @@ describe('a supplier that never answers', () => {
       [orderId],
     );
     expect(acmeHolds.rows).toEqual([{ n: 0 }]);
-    const acmeStock = (await stack.http.supplier.get('/suppliers/acme-steel/stock').expect(200)).body;
+    const acmeStock = (await stack.as('acme-steel').supplier.get('/suppliers/acme-steel/stock').expect(200)).body;
     expect(acmeStock.find((s: { sku: string }) => s.sku === 'BOLT-M8')).toEqual(expect.objectContaining({ onHand: 10000, reserved: 0 }));
 
     const nordic = await inquiriesOf('nordic-parts', orderId);
@@ -128,7 +129,7 @@ describe('a supplier that never answers', () => {
 
     // The rest of the order goes on as usual: the buyer pays and the transfer notice settles it.
     const amountDue = confirmed.confirmation!.amountDue;
-    await stack.http.buyer
+    await stack.as('muster-maschinenbau').buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: amountDue.amountMinor, currency: amountDue.currency, paidBy: 'jonas' })
       .expect(200);
