@@ -26,10 +26,11 @@ describe('real orders', () => {
       return ok(v) ? v : undefined;
     }, timeoutMs);
   const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
-  const submit = async (body: object): Promise<string> =>
-    (await stack.http.distributor.post('/purchase-orders').send(body).expect(201)).body.orderId;
+  /** Each order is submitted, paid and cancelled by its own buyer. */
+  const submit = async (body: { buyerId: string }): Promise<string> =>
+    (await stack.as(body.buyerId).distributor.post('/purchase-orders').send(body).expect(201)).body.orderId;
   const pay = (orderId: string, v: OrderView) =>
-    stack.http.buyer
+    stack.as(v.buyerId).buyer
       .post(`/orders/${orderId}/payment-notice`)
       .send({ amountMinor: v.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' });
   const result = (orderId: string): Promise<OrderView> => stack.temporal.workflow.getHandle(`order:${orderId}`).result();
@@ -61,7 +62,7 @@ describe('real orders', () => {
     };
   }
   const nothingHeld = { reservations: 0, openStockInquiries: 0, liveShippingInquiries: 0, bookings: 0 };
-  const ledgerBalanced = async () => (await stack.http['payment-gateway'].get('/ledger/check').expect(200)).body.balanced;
+  const ledgerBalanced = async () => (await stack.as('tradelane-pay')['payment-gateway'].get('/ledger/check').expect(200)).body.balanced;
 
   it('splits a 1,000-line order across two suppliers, ships it from two origins, and completes', async () => {
     const skus: string[] = [];
@@ -139,7 +140,7 @@ describe('real orders', () => {
         confirmed.partialFill!.backOrderId,
       ]);
       expect(backOrder.rows[0].order).toMatchObject({ backOrderOf: orderId, lines: [{ lineNo: 1, sku, quantity: 3 }] });
-      const messages = await stack.http.distributor.get(`/orders/${orderId}/messages`).expect(200);
+      const messages = await stack.as('muster-maschinenbau').distributor.get(`/orders/${orderId}/messages`).expect(200);
       expect(messages.body.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['partial-fill-decision', 'back-order']));
       await pay(orderId, confirmed).expect(200);
       expect((await result(orderId)).status).toBe('completed');
@@ -148,7 +149,7 @@ describe('real orders', () => {
 
   it('undoes everything when the payment is declined: stock back, bookings cancelled, no money kept', async () => {
     const sku = await offer('PART-DECLINE', 'nordic-parts', 50);
-    await stack.http['payment-gateway'].put('/payer-accounts/broke-gmbh').send({ creditLimitMinor: 100, currency: 'EUR' }).expect(200);
+    await stack.as('tradelane-pay')['payment-gateway'].put('/payer-accounts/broke-gmbh').send({ creditLimitMinor: 100, currency: 'EUR' }).expect(200);
     const orderId = await submit({ ...purchaseOrder([{ sku, quantity: 20 }]), buyerId: 'broke-gmbh' });
     const confirmed = await until(orderId, 'the confirmation', awaitingPayment);
     // Released to the carrier once it accepted the booking.
@@ -174,7 +175,7 @@ describe('real orders', () => {
 
   describe('the buyer cancels', () => {
     const cancel = (orderId: string) =>
-      stack.http.distributor.post(`/orders/${orderId}/cancel`).send({ requestedBy: 'maria', reason: 'project stopped' });
+      stack.as('muster-maschinenbau').distributor.post(`/orders/${orderId}/cancel`).send({ requestedBy: 'maria', reason: 'project stopped' });
 
     it('while suppliers are asked: inquiries withdrawn, nothing reserved', async () => {
       await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'manual' WHERE id = 'acme-steel'`);
@@ -219,9 +220,9 @@ describe('real orders', () => {
       try {
         const orderId = await submit(purchaseOrder([{ sku, quantity: 3 }]));
         await until(orderId, 'the shipping inquiries', (v) => v.waitingFor.some((w) => w.kind === 'shipping-quote'));
-        const open = await stack.db.query(`SELECT inquiry_id FROM carrier.shipping_inquiries WHERE order_id = $1`, [orderId]);
-        for (const { inquiry_id } of open.rows) {
-          await stack.http.carrier.post(`/shipping-inquiries/${inquiry_id}/quote`).send({ quotedBy: 'desk' }).expect(200);
+        const open = await stack.db.query(`SELECT inquiry_id, carrier_id FROM carrier.shipping_inquiries WHERE order_id = $1`, [orderId]);
+        for (const { inquiry_id, carrier_id } of open.rows) {
+          await stack.as(carrier_id).carrier.post(`/shipping-inquiries/${inquiry_id}/quote`).send({ quotedBy: 'desk' }).expect(200);
         }
         await until(orderId, 'the transport notice', (v) => v.waitingFor.some((w) => w.kind === 'transport-acceptance'));
         await cancel(orderId).expect(202);
@@ -263,7 +264,7 @@ describe('real orders', () => {
 
     const body = JSON.stringify(event.body);
     const deliver = (signature: string) =>
-      stack.http.distributor.post('/transfer-notices').set('content-type', 'application/json').set(SIGNATURE_HEADER, signature).send(body);
+      stack.as('tradelane-pay').distributor.post('/transfer-notices').set('content-type', 'application/json').set(SIGNATURE_HEADER, signature).send(body);
     const now = Math.floor(Date.now() / 1000);
     await deliver(signWebhook(process.env.TRANSFER_NOTICE_SECRET!, body, now)).expect(200);
     const forged = await deliver(signWebhook('not-the-secret-but-just-as-long-0123456789', body, now)).expect(401);
