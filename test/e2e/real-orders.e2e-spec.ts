@@ -27,7 +27,7 @@ describe('real orders', () => {
     }, timeoutMs);
   const awaitingPayment = (v: OrderView) => v.waitingFor.some((w) => w.kind === 'payment');
   /** Each order is submitted, paid and cancelled by its own buyer. */
-  const submit = async (body: { buyerId: string }): Promise<string> =>
+  const submit = async (body: { buyerId: string; [field: string]: unknown }): Promise<string> =>
     (await stack.as(body.buyerId).distributor.post('/purchase-orders').send(body).expect(201)).body.orderId;
   const pay = (orderId: string, v: OrderView) =>
     stack.as(v.buyerId).buyer
