@@ -1,6 +1,8 @@
 // `npm run audit -- <command>`: the auditor API from a shell. Reads only; changes nothing.
 // TRADELANE_AUDIT_URL is the distributor API (default http://127.0.0.1:3002).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const USAGE = `usage: npm run audit -- <command>
 
@@ -10,9 +12,13 @@ const USAGE = `usage: npm run audit -- <command>
   replay <orderId>                      replay the order against the workflow code deployed now; exits 1 on divergence
   replay-window --from <ISO> --to <ISO> replay every order closed in the window; exits 1 if any diverged
 
-Talks to the distributor API at TRADELANE_AUDIT_URL (default http://127.0.0.1:3002).`;
+Talks to the distributor API at TRADELANE_AUDIT_URL (default http://127.0.0.1:3002) as
+tradelane-audit: with the access token in TRADELANE_AUDIT_TOKEN if set, else with one traded for
+the API key in <TRADELANE_DATA_DIR or .data>/credentials/tradelane-audit.key.`;
 
 const base = (process.env.TRADELANE_AUDIT_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const keyFile = join(resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data')), 'credentials', 'tradelane-audit.key');
 
 class UsageError extends Error {}
 
@@ -41,24 +47,53 @@ function oneOrderId(positional) {
   return encodeURIComponent(positional[0]);
 }
 
-async function get(path, accept = 'application/json') {
+let token;
+
+/** The auditor's access token: given, or traded once per run for its API key (as infra/scripts/token.mjs does). */
+async function accessToken() {
+  if (token) return token;
+  if (process.env.TRADELANE_AUDIT_TOKEN) return (token = process.env.TRADELANE_AUDIT_TOKEN.trim());
+  let apiKey;
+  try {
+    apiKey = readFileSync(keyFile, 'utf8').trim();
+  } catch {
+    throw new Error(`no access token: set TRADELANE_AUDIT_TOKEN, or keep tradelane-audit's API key in ${keyFile}`);
+  }
   let res;
   try {
-    res = await fetch(`${base}${path}`, { headers: { accept } });
+    res = await fetch(`${base}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ apiKey }),
+    });
+  } catch (error) {
+    throw new Error(`cannot reach the token issuer at ${base}: ${error.cause?.message ?? error.message}`);
+  }
+  const body = await res.text();
+  if (!res.ok) throw new Error(`${res.status} from POST /auth/token: ${problemText(body)}`);
+  return (token = JSON.parse(body).accessToken);
+}
+
+function problemText(body) {
+  try {
+    const problem = JSON.parse(body);
+    return [problem.title, problem.detail].filter(Boolean).join(': ');
+  } catch {
+    // not a problem document; show it as it came
+    return body;
+  }
+}
+
+async function get(path, accept = 'application/json') {
+  const authorization = `Bearer ${await accessToken()}`;
+  let res;
+  try {
+    res = await fetch(`${base}${path}`, { headers: { accept, authorization } });
   } catch (error) {
     throw new Error(`cannot reach the auditor API at ${base}: ${error.cause?.message ?? error.message}`);
   }
   const body = await res.text();
-  if (!res.ok) {
-    let detail = body;
-    try {
-      const problem = JSON.parse(body);
-      detail = [problem.title, problem.detail].filter(Boolean).join(': ');
-    } catch {
-      // not a problem document; show it as it came
-    }
-    throw new Error(`${res.status} from GET ${path}: ${detail}`);
-  }
+  if (!res.ok) throw new Error(`${res.status} from GET ${path}: ${problemText(body)}`);
   return body;
 }
 

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { OrderView, RecordedMessage } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
 import { canonicalJson } from '../../apps/distributor/src/order-messages/order-log-hash';
@@ -12,6 +12,7 @@ import { WorkflowReplayService } from '../../apps/distributor/src/audit/workflow
 import { OrderLogHashChain1764200000000 } from '../../apps/distributor/src/database/migrations/1764200000000-order-log-hash-chain';
 import { temporalConfig, type TemporalConfig } from '@tradelane/platform';
 import type { TimelineEntry } from '../../apps/distributor/src/audit/timeline';
+import { tokenFor } from '../support/identity';
 import { purchaseOrder } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
@@ -40,12 +41,18 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-function runCli(args: string[], baseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The CLI as an auditor runs it: by default with the token an auditor was given in TRADELANE_AUDIT_TOKEN. */
+function runCli(
+  args: string[],
+  baseUrl: string,
+  env: Record<string, string | undefined> = { TRADELANE_AUDIT_TOKEN: tokenFor('tradelane-audit') },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { TRADELANE_AUDIT_TOKEN: _inherited, TRADELANE_DATA_DIR: _dataDir, ...inherited } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(__dirname, '../../infra/scripts/audit.mjs'), ...args],
-      { env: { ...process.env, TRADELANE_AUDIT_URL: baseUrl }, timeout: 60_000 },
+      { env: { ...inherited, ...env, TRADELANE_AUDIT_URL: baseUrl }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -68,19 +75,21 @@ describe('auditing orders', () => {
     windowStart = new Date();
 
     // acme-steel's clerk answers by hand, so a person shows in the timeline; all else is automatic.
-    await stack.http.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'manual' }).expect(200);
-    const submitted = await stack.http.distributor
+    const buyer = stack.as('muster-maschinenbau');
+    const acme = stack.as('acme-steel');
+    await acme.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'manual' }).expect(200);
+    const submitted = await buyer.distributor
       .post('/purchase-orders')
       .send(purchaseOrder([{ sku: 'NUT-M8', quantity: 400 }, { sku: 'BEARING-6204', quantity: 40 }]))
       .expect(201);
     completed = submitted.body.orderId;
     const inquiry = await eventually('the stock inquiry to acme-steel', async () => {
-      const res = await stack.http.supplier.get('/suppliers/acme-steel/stock-inquiries').query({ status: 'open' }).expect(200);
+      const res = await acme.supplier.get('/suppliers/acme-steel/stock-inquiries').query({ status: 'open' }).expect(200);
       return (res.body as { inquiryId: string; orderId: string; lines: { lineNo: number; quantity: number }[] }[]).find(
         (i) => i.orderId === completed,
       );
     });
-    await stack.http.supplier
+    await acme.supplier
       .post(`/stock-inquiries/${inquiry.inquiryId}/answer`)
       .send({ answeredBy: 'clerk.anna', lines: inquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
       .expect(200);
@@ -89,15 +98,15 @@ describe('auditing orders', () => {
       const view = await handle.query(orderViewQuery);
       return view.waitingFor.some((w) => w.kind === 'payment') ? view : undefined;
     });
-    await stack.http.buyer
+    await buyer.buyer
       .post(`/orders/${completed}/payment-notice`)
       .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
       .expect(200);
     expect(((await handle.result()) as OrderView).status).toBe('completed');
 
-    await stack.http.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'automatic' }).expect(200);
+    await acme.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'automatic' }).expect(200);
     // acme-steel, the only supplier of BEAM-200, cannot commit this much: the order cancels.
-    const short = await stack.http.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BEAM-200', quantity: 100000 }])).expect(201);
+    const short = await buyer.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BEAM-200', quantity: 100000 }])).expect(201);
     cancelled = short.body.orderId;
     expect(((await stack.temporal.workflow.getHandle(short.body.workflowId).result()) as OrderView).status).toBe('cancelled');
     windowEnd = new Date();
@@ -106,9 +115,11 @@ describe('auditing orders', () => {
     await stack?.close();
   });
 
+  const auditor = () => stack.as('tradelane-audit').distributor;
+
   it('tells the story of a finished order: all eight steps, each with its actor, time and payload digest', async () => {
-    const timeline: TimelineEntry[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
-    const messages: RecordedMessage[] = (await stack.http.distributor.get(`/orders/${completed}/messages`).expect(200)).body;
+    const timeline: TimelineEntry[] = (await auditor().get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const messages: RecordedMessage[] = (await auditor().get(`/orders/${completed}/messages`).expect(200)).body;
     expect(timeline.map((e) => e.seq)).toEqual(messages.map((_, i) => i + 1));
     expect([...new Set(timeline.filter((e) => e.kind === 'message').map((e) => e.step))].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const [i, e] of timeline.entries()) {
@@ -143,8 +154,8 @@ describe('auditing orders', () => {
   });
 
   it('exports the same timeline as CSV', async () => {
-    const timeline: TimelineEntry[] = (await stack.http.distributor.get(`/audit/orders/${completed}/timeline`).expect(200)).body;
-    const res = await stack.http.distributor.get(`/audit/orders/${completed}/timeline.csv`).expect(200);
+    const timeline: TimelineEntry[] = (await auditor().get(`/audit/orders/${completed}/timeline`).expect(200)).body;
+    const res = await auditor().get(`/audit/orders/${completed}/timeline.csv`).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-timeline.csv"`);
     const [header, ...rows] = parseCsv(res.text);
@@ -165,7 +176,7 @@ describe('auditing orders', () => {
     await migration.up(queryRunner as never);
     const after = await stack.db.query(`SELECT seq, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [completed]);
     expect(after.rows).toEqual(before.rows);
-    expect((await stack.http.distributor.get(`/audit/orders/${completed}/verify`).expect(200)).body.intact).toBe(true);
+    expect((await auditor().get(`/audit/orders/${completed}/verify`).expect(200)).body.intact).toBe(true);
   });
 
   it('records an entry once, chained to the one before, and waits for a predecessor not yet recorded', async () => {
@@ -188,7 +199,7 @@ describe('auditing orders', () => {
   });
 
   it('finds the chain intact, and names the exact entry altered in the database', async () => {
-    const intact = await stack.http.distributor.get(`/audit/orders/${cancelled}/verify`).expect(200);
+    const intact = await auditor().get(`/audit/orders/${cancelled}/verify`).expect(200);
     const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.order_messages WHERE order_id = $1`, [cancelled]);
     expect(intact.body).toEqual({ orderId: cancelled, intact: true, entries: rows[0].n });
     expect(rows[0].n).toBeGreaterThan(3);
@@ -197,7 +208,7 @@ describe('auditing orders', () => {
       `UPDATE distributor.order_messages SET payload = jsonb_set(payload, '{reason}', '"nothing to see"') WHERE order_id = $1 AND seq = 3`,
       [cancelled],
     );
-    const broken = await stack.http.distributor.get(`/audit/orders/${cancelled}/verify`).expect(200);
+    const broken = await auditor().get(`/audit/orders/${cancelled}/verify`).expect(200);
     expect(broken.body).toEqual({
       orderId: cancelled,
       intact: false,
@@ -207,7 +218,7 @@ describe('auditing orders', () => {
   });
 
   it("downloads the order workflow's raw Temporal history as JSON", async () => {
-    const res = await stack.http.distributor.get(`/audit/orders/${completed}/history`).expect(200);
+    const res = await auditor().get(`/audit/orders/${completed}/history`).expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-history.json"`);
     const history = JSON.parse(res.text);
@@ -218,7 +229,7 @@ describe('auditing orders', () => {
 
   it('replays a closed order against the workflow code deployed now', async () => {
     const { runId } = await stack.temporal.workflow.getHandle(`order:${completed}`).describe();
-    const res = await stack.http.distributor.get(`/audit/orders/${completed}/replay`).expect(200);
+    const res = await auditor().get(`/audit/orders/${completed}/replay`).expect(200);
     expect(res.body).toEqual({ orderId: completed, workflowId: `order:${completed}`, runId, verdict: 'replayed' });
   });
 
@@ -250,35 +261,35 @@ describe('auditing orders', () => {
     const window = { closedAfter: windowStart.toISOString(), closedBefore: new Date(windowEnd.getTime() + 1000).toISOString() };
     // Visibility lags the close of a workflow a little.
     const res = await eventually('both orders in the visibility store', async () => {
-      const r = await stack.http.distributor.get('/audit/replays').query(window).expect(200);
+      const r = await auditor().get('/audit/replays').query(window).expect(200);
       return r.body.verdicts.length >= 2 ? r : undefined;
     });
     expect(res.body).toMatchObject({ ...window, limit: 1000, truncated: false, replayed: 2, diverged: 0 });
     expect(res.body.verdicts.map((v: { orderId: string; verdict: string }) => `${v.orderId} ${v.verdict}`).sort()).toEqual(
       [`${completed} replayed`, `${cancelled} replayed`].sort(),
     );
-    const before = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2020-01-01T00:00:00Z', closedBefore: windowStart.toISOString() }).expect(200);
+    const before = await auditor().get('/audit/replays').query({ closedAfter: '2020-01-01T00:00:00Z', closedBefore: windowStart.toISOString() }).expect(200);
     expect(before.body.verdicts).toEqual([]);
   });
 
   it('answers an unknown order with 404 and a malformed id or window with 400 naming the parameter', async () => {
     for (const path of ['timeline', 'timeline.csv', 'verify', 'history', 'replay']) {
-      const missing = await stack.http.distributor.get(`/audit/orders/${UNKNOWN}/${path}`).expect(404);
+      const missing = await auditor().get(`/audit/orders/${UNKNOWN}/${path}`).expect(404);
       expect(missing.body.type).toBe('urn:tradelane:problem:not-found');
-      const bad = await stack.http.distributor.get(`/audit/orders/not-an-order/${path}`).expect(400);
+      const bad = await auditor().get(`/audit/orders/not-an-order/${path}`).expect(400);
       expect(bad.body.errors).toEqual([{ field: 'orderId', message: 'must be a UUID' }]);
     }
-    const badWindow = await stack.http.distributor.get('/audit/replays').query({ closedAfter: 'yesterday', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
+    const badWindow = await auditor().get('/audit/replays').query({ closedAfter: 'yesterday', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
     expect(badWindow.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedAfter']);
-    const missingEnd = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2026-01-01T00:00:00Z' }).expect(400);
+    const missingEnd = await auditor().get('/audit/replays').query({ closedAfter: '2026-01-01T00:00:00Z' }).expect(400);
     expect(missingEnd.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedBefore']);
-    const backwards = await stack.http.distributor.get('/audit/replays').query({ closedAfter: '2026-01-02T00:00:00Z', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
+    const backwards = await auditor().get('/audit/replays').query({ closedAfter: '2026-01-02T00:00:00Z', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
     expect(backwards.body.errors).toEqual([{ field: 'closedBefore', message: 'must not be before closedAfter' }]);
   });
 
   it('is read-only: the auditor API takes no writes', async () => {
-    await stack.http.distributor.post(`/audit/orders/${completed}/verify`).expect(404);
-    await stack.http.distributor.delete(`/audit/orders/${completed}/timeline`).expect(404);
+    await auditor().post(`/audit/orders/${completed}/verify`).expect(404);
+    await auditor().delete(`/audit/orders/${completed}/timeline`).expect(404);
   });
 
   it('is usable from the command line, exiting non-zero on a broken chain', async () => {
@@ -292,7 +303,7 @@ describe('auditing orders', () => {
 
     const csv = await runCli(['timeline', completed, '--csv'], url);
     expect(csv.code).toBe(0);
-    expect(csv.stdout).toBe((await stack.http.distributor.get(`/audit/orders/${completed}/timeline.csv`)).text);
+    expect(csv.stdout).toBe((await auditor().get(`/audit/orders/${completed}/timeline.csv`)).text);
     const replay = await runCli(['replay', completed], url);
     expect(replay.code).toBe(0);
     expect(JSON.parse(replay.stdout).verdict).toBe('replayed');
@@ -306,5 +317,18 @@ describe('auditing orders', () => {
     const usage = await runCli(['replay-window', '--from', windowStart.toISOString()], url);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('usage: npm run audit');
+
+    // It sends the token it is given: another party's is refused.
+    const buyerToken = await runCli(['verify', completed], url, { TRADELANE_AUDIT_TOKEN: tokenFor('muster-maschinenbau') });
+    expect(buyerToken.code).toBe(1);
+    expect(buyerToken.stderr).toContain('403');
+    // Without one it trades tradelane-audit's API key, kept where the stack was started (here the test run's data dir).
+    const dataDir = dirname(dirname(process.env.IDENTITY_SIGNING_KEY_FILE!));
+    const traded = await runCli(['verify', completed], url, { TRADELANE_DATA_DIR: dataDir });
+    expect(traded.code).toBe(0);
+    expect(JSON.parse(traded.stdout)).toMatchObject({ orderId: completed, intact: true });
+    const keyless = await runCli(['verify', completed], url, { TRADELANE_DATA_DIR: mkdtempSync(join(process.env.TRADELANE_TEST_SCRATCH ?? tmpdir(), 'no-keys-')) });
+    expect(keyless.code).toBe(1);
+    expect(keyless.stderr).toContain('TRADELANE_AUDIT_TOKEN');
   });
 });
