@@ -73,7 +73,7 @@ describe('every party activity, delivered twice', () => {
     expect(await count('payment_gateway.payments')).toBe(1);
     expect(await count('payment_gateway.transfers')).toBe(1);
     expect(await count('payment_gateway.ledger_entries')).toBe(4);
-    const balance = (await stack.http['payment-gateway'].get('/ledger/balance').expect(200)).body;
+    const balance = (await stack.as('tradelane-pay')['payment-gateway'].get('/ledger/balance').expect(200)).body;
     expect(balance).toEqual([expect.objectContaining({ balanced: true, debitsMinor: 1000, creditsMinor: 1000 })]);
   });
 

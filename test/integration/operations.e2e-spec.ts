@@ -13,7 +13,7 @@ describe('operations on the distributor', () => {
   });
 
   it("sets a party's terms, and refuses terms that make no sense", async () => {
-    const http = stack.http.distributor;
+    const http = stack.as('tradelane-ops').distributor;
     await http.put('/party-terms/supplier/acme-steel').send({ answerWithinSeconds: 3600, remindBeforeSeconds: 600, onDeadline: 'ask-buyer' }).expect(200);
     const listed = await http.get('/party-terms').expect(200);
     expect(listed.body).toContainEqual({ role: 'supplier', partyId: 'acme-steel', answerWithinSeconds: 3600, remindBeforeSeconds: 600, onDeadline: 'ask-buyer' });
@@ -37,11 +37,11 @@ describe('operations on the distributor', () => {
       error: 'account closed',
       stuckAt: new Date().toISOString(),
     });
-    const open = await stack.http.distributor.get('/operations/stuck-compensations').query({ status: 'open' }).expect(200);
+    const open = await stack.as('tradelane-ops').distributor.get('/operations/stuck-compensations').query({ status: 'open' }).expect(200);
     expect(open.body).toEqual([expect.objectContaining({ orderId, compensationId: 'refund-payment:x', error: 'account closed', status: 'open' })]);
 
     const resolve = (compensationId: string, body: object) =>
-      stack.http.distributor.post(`/operations/stuck-compensations/${orderId}/${compensationId}/resolve`).send(body);
+      stack.as('tradelane-ops').distributor.post(`/operations/stuck-compensations/${orderId}/${compensationId}/resolve`).send(body);
     const bad = await resolve('refund-payment:x', { resolution: 'ignore', resolvedBy: 'ops' }).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'resolution' })]);
     await resolve('nothing-here', { resolution: 'retry', resolvedBy: 'ops' }).expect(404);

@@ -29,7 +29,8 @@ describe('transfer notice webhook', () => {
     transferredAt: new Date().toISOString(),
   });
   const deliver = (body: string, signature?: string) => {
-    const req = stack.http.distributor.post('/transfer-notices').set('content-type', 'application/json');
+    // The gateway posts as tradelane-pay; the signature is checked besides its token.
+    const req = stack.as('tradelane-pay').distributor.post('/transfer-notices').set('content-type', 'application/json');
     return (signature === undefined ? req : req.set(SIGNATURE_HEADER, signature)).send(body);
   };
   const signed = (notice: unknown, t = now()) => {
@@ -93,7 +94,7 @@ describe('transfer notice webhook', () => {
     expect(refused.body.errors).toEqual([{ field: 'orderId', message: `no order ${notice.orderId}` }]);
     await signed(notice).expect(422);
     expect(await storedEvents(notice.eventId)).toEqual([{ status: 'refused', reason: `no order ${notice.orderId}` }]);
-    const flagged = (await stack.http.distributor.get('/transfer-notices?status=refused').expect(200)).body;
+    const flagged = (await stack.as('tradelane-ops').distributor.get('/transfer-notices?status=refused').expect(200)).body;
     expect(flagged).toEqual(
       expect.arrayContaining([expect.objectContaining({ eventId: notice.eventId, status: 'refused', body: notice })]),
     );
@@ -106,13 +107,13 @@ describe('transfer notice webhook', () => {
     expect(refused.body.errors).toEqual([
       { field: 'amount', message: '9999 EUR transferred, but 10000 EUR is due' },
     ]);
-    const flagged = (await stack.http.distributor.get(`/transfer-notices?status=refused&orderId=${orderId}`).expect(200)).body;
+    const flagged = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?status=refused&orderId=${orderId}`).expect(200)).body;
     expect(flagged.map((e: { eventId: string }) => e.eventId)).toEqual([wrong.eventId]);
 
     const right = noticeFor(orderId, 10_000);
     await signed(right).expect(200);
     expect(await handle.result()).toEqual(right);
-    const accepted = (await stack.http.distributor.get(`/transfer-notices?status=accepted&orderId=${orderId}`).expect(200)).body;
+    const accepted = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?status=accepted&orderId=${orderId}`).expect(200)).body;
     expect(accepted.map((e: { eventId: string }) => e.eventId)).toEqual([right.eventId]);
   });
 
@@ -122,6 +123,6 @@ describe('transfer notice webhook', () => {
     const bad = await signed(notice).expect(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['amount.amountMinor', 'amount.currency']);
     expect(await storedEvents(notice.eventId)).toEqual([]);
-    await stack.http.distributor.get('/transfer-notices?status=lost').expect(400);
+    await stack.as('tradelane-ops').distributor.get('/transfer-notices?status=lost').expect(400);
   });
 });
