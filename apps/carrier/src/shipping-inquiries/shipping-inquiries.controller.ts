@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, mustSee, ownScope, uuidParam, type Caller } from '@tradelane/platform';
+import { CurrentCaller, Roles, mustSee, uuidParam, type Caller } from '@tradelane/platform';
 import { ShippingQuoteDto } from './dto/shipping-quote.dto';
 import { ShippingInquiriesService } from './shipping-inquiries.service';
 

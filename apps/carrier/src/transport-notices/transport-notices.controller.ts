@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, mustSee, ownScope, uuidParam, type Caller } from '@tradelane/platform';
+import { CurrentCaller, Roles, mustSee, uuidParam, type Caller } from '@tradelane/platform';
 import { TransportAcceptanceDto } from './dto/transport-acceptance.dto';
 import { TransportRejectionDto } from './dto/transport-rejection.dto';
 import { TransportNoticesService } from './transport-notices.service';
