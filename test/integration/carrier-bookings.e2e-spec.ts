@@ -24,7 +24,9 @@ describe('carrier bookings', () => {
   });
 
   const setMode = (carrierId: string, answerMode: 'automatic' | 'manual') =>
-    stack.http.carrier.put(`/carriers/${carrierId}/answer-mode`).send({ answerMode }).expect(200);
+    stack.as(carrierId).carrier.put(`/carriers/${carrierId}/answer-mode`).send({ answerMode }).expect(200);
+  /** rhein-freight's desk: every inquiry and notice a person handles here is addressed to it. */
+  const rhein = () => stack.as('rhein-freight').carrier;
   const inquiryTo = (carrierId: string): ShippingInquiry => ({
     inquiryId: randomUUID(),
     orderId: randomUUID(),
@@ -69,12 +71,12 @@ describe('carrier bookings', () => {
     it("refuses a person's quote valid until a past or malformed time, naming validUntil, and keeps the inquiry open", async () => {
       const inquiry = inquiryTo('rhein-freight');
       expect(await inquiries.receiveShippingInquiry(inquiry)).toEqual({ mode: 'manual' });
-      const past = await stack.http.carrier
+      const past = await rhein()
         .post(`/shipping-inquiries/${inquiry.inquiryId}/quote`)
         .send({ quotedBy: 'desk.omar', validUntil: new Date(Date.now() - 60_000).toISOString() })
         .expect(422);
       expect(past.body.errors).toEqual([{ field: 'validUntil', message: 'must lie in the future' }]);
-      const garbage = await stack.http.carrier
+      const garbage = await rhein()
         .post(`/shipping-inquiries/${inquiry.inquiryId}/quote`)
         .send({ quotedBy: 'desk.omar', validUntil: 'next tuesday' })
         .expect(400);
@@ -93,11 +95,11 @@ describe('carrier bookings', () => {
       expect(await inquiryRow(inquiry.inquiryId)).toEqual(first);
       expect(first).toMatchObject({ status: 'withdrawn', withdrawn_reason: 'another carrier was chosen' });
 
-      const late = await stack.http.carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: 'desk.omar' }).expect(409);
+      const late = await rhein().post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: 'desk.omar' }).expect(409);
       expect(late.body.detail).toMatch(/withdrawn/);
-      const listed = (await stack.http.carrier.get('/carriers/rhein-freight/shipping-inquiries?status=withdrawn').expect(200)).body;
+      const listed = (await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=withdrawn').expect(200)).body;
       expect(listed.map((i: { inquiryId: string }) => i.inquiryId)).toContain(inquiry.inquiryId);
-      const open = (await stack.http.carrier.get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body;
+      const open = (await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body;
       expect(open.map((i: { inquiryId: string }) => i.inquiryId)).not.toContain(inquiry.inquiryId);
       // A retried delivery of the inquiry itself does not reopen it.
       expect(await inquiries.receiveShippingInquiry(inquiry)).toMatchObject({ mode: 'declined' });
@@ -114,7 +116,7 @@ describe('carrier bookings', () => {
       expect(await inquiryRow(inquiry.inquiryId)).toMatchObject({ status: 'withdrawn', quote: expect.objectContaining({ inquiryId: inquiry.inquiryId }) });
       await expect(inquiries.withdrawShippingInquiry(randomUUID(), 'x')).resolves.toBeUndefined();
       await expect(inquiries.withdrawShippingInquiry('not-a-uuid', 'x')).resolves.toBeUndefined();
-      await stack.http.carrier.get('/carriers/rhein-freight/shipping-inquiries?status=gone').expect(400);
+      await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=gone').expect(400);
     });
   });
 
@@ -135,10 +137,10 @@ describe('carrier bookings', () => {
         await notices.cancelTransport(notice.noticeId, 'again');
         expect(await noticeRow(notice.noticeId)).toEqual(first);
       }
-      await stack.http.carrier.post(`/transport-notices/${open.noticeId}/accept`).send({ acceptedBy: 'desk.omar' }).expect(409);
-      await stack.http.carrier.post(`/transport-notices/${open.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'late' }).expect(409);
+      await rhein().post(`/transport-notices/${open.noticeId}/accept`).send({ acceptedBy: 'desk.omar' }).expect(409);
+      await rhein().post(`/transport-notices/${open.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'late' }).expect(409);
       expect(await notices.receiveTransportNotice(open)).toMatchObject({ mode: 'declined' });
-      const listed = (await stack.http.carrier.get('/carriers/rhein-freight/transport-notices?status=cancelled').expect(200)).body;
+      const listed = (await rhein().get('/carriers/rhein-freight/transport-notices?status=cancelled').expect(200)).body;
       expect(listed.map((n: { noticeId: string }) => n.noticeId)).toContain(open.noticeId);
       await expect(notices.cancelTransport(randomUUID(), 'x')).resolves.toBeUndefined();
       await expect(notices.cancelTransport('nope', 'x')).resolves.toBeUndefined();
@@ -149,7 +151,7 @@ describe('carrier bookings', () => {
     it('for an order that is not running: a 404 problem, and the booking stays open', async () => {
       const notice = noticeTo('rhein-freight');
       await notices.receiveTransportNotice(notice);
-      const res = await stack.http.carrier
+      const res = await rhein()
         .post(`/transport-notices/${notice.noticeId}/reject`)
         .send({ rejectedBy: 'desk.omar', reason: 'no truck free' })
         .expect(404);
@@ -160,9 +162,9 @@ describe('carrier bookings', () => {
     it('without a reason: a 400 naming the field', async () => {
       const notice = noticeTo('rhein-freight');
       await notices.receiveTransportNotice(notice);
-      const res = await stack.http.carrier.post(`/transport-notices/${notice.noticeId}/reject`).send({ rejectedBy: 'desk.omar' }).expect(400);
+      const res = await rhein().post(`/transport-notices/${notice.noticeId}/reject`).send({ rejectedBy: 'desk.omar' }).expect(400);
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['reason']));
-      await stack.http.carrier.post(`/transport-notices/${randomUUID()}/reject`).send({ rejectedBy: 'a', reason: 'b' }).expect(404);
+      await rhein().post(`/transport-notices/${randomUUID()}/reject`).send({ rejectedBy: 'a', reason: 'b' }).expect(404);
     });
   });
 
@@ -179,11 +181,11 @@ describe('carrier bookings', () => {
       await worker.remind(quoteReminder);
       await worker.remind(acceptReminder);
       const listedInquiry = async () =>
-        (await stack.http.carrier.get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body.find(
+        (await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body.find(
           (i: { inquiryId: string }) => i.inquiryId === inquiry.inquiryId,
         );
       const listedNotice = async () =>
-        (await stack.http.carrier.get('/carriers/rhein-freight/transport-notices?status=open').expect(200)).body.find(
+        (await rhein().get('/carriers/rhein-freight/transport-notices?status=open').expect(200)).body.find(
           (n: { noticeId: string }) => n.noticeId === notice.noticeId,
         );
       const firstInquiry = await listedInquiry();

@@ -24,7 +24,7 @@ describe('payment gateway', () => {
     await stack?.close();
   });
 
-  const gateway = () => stack.http['payment-gateway'];
+  const gateway = () => stack.as('tradelane-pay')['payment-gateway'];
   const paymentOf = (orderId: string, buyerId: string, amountMinor: number): PaymentNotice => ({
     orderId,
     buyerId,
@@ -92,7 +92,7 @@ describe('payment gateway', () => {
     // A retried activity posts nothing and does not send the notice again.
     expect(await payments.receivePaymentNotice(notice)).toEqual(outcome);
     expect(await entriesOf(orderId)).toBe(4);
-    const events = (await stack.http.distributor.get(`/transfer-notices?orderId=${orderId}`).expect(200)).body;
+    const events = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?orderId=${orderId}`).expect(200)).body;
     expect(events).toEqual([expect.objectContaining({ eventId: transfer.eventId, status: 'accepted' })]);
     expect((await ledgerCheck()).balanced).toBe(true);
   });
@@ -121,7 +121,7 @@ describe('payment gateway', () => {
     const refused = await transferOf(unknown);
     expect(refused).toMatchObject({ deliveryStatus: 'refused', refusalReason: `422: no order ${unknown}` });
     await payments.receivePaymentNotice(paymentOf(unknown, 'retry-ag', 700));
-    const flagged = (await stack.http.distributor.get(`/transfer-notices?status=refused&orderId=${unknown}`).expect(200)).body;
+    const flagged = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?status=refused&orderId=${unknown}`).expect(200)).body;
     expect(flagged.map((e: { eventId: string }) => e.eventId)).toEqual([refused.eventId]);
   });
 

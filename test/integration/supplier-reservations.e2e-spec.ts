@@ -17,13 +17,15 @@ describe('supplier stock reservations', () => {
     stack = await startStack();
     inquiries = stack.apps.supplier.get(StockInquiriesService);
     dispatches = stack.apps.supplier.get(DispatchNoticesService);
-    await stack.http.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'automatic' }).expect(200);
+    await stack.as('acme-steel').supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'automatic' }).expect(200);
   });
   afterAll(async () => {
     await stack?.close();
   });
 
   /** A SKU of its own per test, so that each test reads only its own holds. */
+  /** The supplier's own people and readers: each supplier reads and answers what is addressed to it. */
+  const desk = (supplierId: string) => stack.as(supplierId).supplier;
   const newSku = async (onHand: number, unitPriceMinor = 100, supplierId = 'acme-steel') => {
     const sku = `T-${randomUUID().slice(0, 8)}`;
     await stack.db.query(`INSERT INTO supplier.stock_items VALUES ($1, $2, $3, $4, 'EUR')`, [supplierId, sku, onHand, unitPriceMinor]);
@@ -42,12 +44,12 @@ describe('supplier stock reservations', () => {
     return reply.answer;
   };
   const levelOf = async (sku: string, supplierId = 'acme-steel') => {
-    const res = await stack.http.supplier.get(`/suppliers/${supplierId}/stock`).expect(200);
+    const res = await desk(supplierId).get(`/suppliers/${supplierId}/stock`).expect(200);
     const { onHand, reserved, available } = res.body.find((i: { sku: string }) => i.sku === sku);
     return { onHand, reserved, available };
   };
   const reservationsOf = async (orderId: string, supplierId = 'acme-steel') =>
-    (await stack.http.supplier.get(`/suppliers/${supplierId}/reservations`).query({ orderId }).expect(200)).body as {
+    (await desk(supplierId).get(`/suppliers/${supplierId}/reservations`).query({ orderId }).expect(200)).body as {
       sku: string;
       quantity: number;
       status: string;
@@ -100,15 +102,16 @@ describe('supplier stock reservations', () => {
   });
 
   it('a supplier sets how long answers hold stock; a bad hold time is refused naming the field', async () => {
-    const { http } = stack;
+    const acme = desk('acme-steel');
     const policy = '/suppliers/acme-steel/reservation-policy';
     for (const holdMinutes of [-1, 1.5, 'soon', 200_000]) {
-      const res = await http.supplier.put(policy).send({ holdMinutes }).expect(400);
+      const res = await acme.put(policy).send({ holdMinutes }).expect(400);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'holdMinutes' })]));
     }
-    await http.supplier.put('/suppliers/no-such-supplier/reservation-policy').send({ holdMinutes: 5 }).expect(404);
+    // The operator may set any supplier's policy, so this 404 means no such supplier rather than not yours.
+    await desk('tradelane-ops').put('/suppliers/no-such-supplier/reservation-policy').send({ holdMinutes: 5 }).expect(404);
 
-    expect((await http.supplier.put(policy).send({ holdMinutes: 0 }).expect(200)).body.reservationHoldMinutes).toBe(0);
+    expect((await acme.put(policy).send({ holdMinutes: 0 }).expect(200)).body.reservationHoldMinutes).toBe(0);
     try {
       const sku = await newSku(10);
       const inquiry = inquiryFor([{ sku, quantity: 10 }]);
@@ -116,11 +119,11 @@ describe('supplier stock reservations', () => {
       expect(await levelOf(sku)).toEqual({ onHand: 10, reserved: 0, available: 10 });
       expect((await reservationsOf(inquiry.orderId)).map((r) => r.status)).toEqual(['expired']);
 
-      await http.supplier.put(policy).send({ holdMinutes: 90 }).expect(200);
+      await acme.put(policy).send({ holdMinutes: 90 }).expect(200);
       const held = await answerOf(inquiryFor([{ sku, quantity: 1 }]));
       expect(Date.parse(held.reservedUntil!) - Date.now()).toBeGreaterThan(89 * 60_000);
     } finally {
-      await http.supplier.put(policy).send({ holdMinutes: 2880 }).expect(200);
+      await acme.put(policy).send({ holdMinutes: 2880 }).expect(200);
     }
   });
 
@@ -161,34 +164,34 @@ describe('supplier stock reservations', () => {
     await inquiries.withdrawStockInquiry(inquiry.inquiryId, 'order cancelled by the buyer');
     expect(await levelOf(sku)).toEqual({ onHand: 60, reserved: 0, available: 60 });
     expect((await reservationsOf(inquiry.orderId)).map((r) => r.status)).toEqual(['released']);
-    const after = (await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body;
+    const after = (await desk('acme-steel').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body;
     expect(after).toMatchObject({ status: 'answered', withdrawReason: 'order cancelled by the buyer' });
 
     await inquiries.withdrawStockInquiry(inquiry.inquiryId, 'again');
-    expect((await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body).toEqual(after);
+    expect((await desk('acme-steel').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body).toEqual(after);
     expect(await levelOf(sku)).toEqual({ onHand: 60, reserved: 0, available: 60 });
     await expect(inquiries.withdrawStockInquiry(randomUUID(), 'never arrived')).resolves.toBeUndefined();
   });
 
   it('a withdrawn open inquiry is closed: not listed as open, and a person answering it hears it was withdrawn', async () => {
-    const { http } = stack;
+    const nordic = desk('nordic-parts');
     const inquiry = inquiryFor([{ sku: 'GEAR-40', quantity: 2 }], 'nordic-parts');
     expect(await inquiries.receiveStockInquiry(inquiry)).toEqual({ mode: 'manual' });
     const openIds = async (query: object) =>
-      ((await http.supplier.get('/stock-inquiries').query(query).expect(200)).body as { inquiryId: string }[]).map((i) => i.inquiryId);
+      ((await nordic.get('/stock-inquiries').query(query).expect(200)).body as { inquiryId: string }[]).map((i) => i.inquiryId);
     expect(await openIds({ status: 'open' })).toContain(inquiry.inquiryId);
 
     await inquiries.withdrawStockInquiry(inquiry.inquiryId, 'supplier did not answer in time');
     await inquiries.withdrawStockInquiry(inquiry.inquiryId, 'supplier did not answer in time');
     expect(await openIds({ status: 'open' })).not.toContain(inquiry.inquiryId);
     expect(await openIds({ status: 'withdrawn', supplierId: 'nordic-parts' })).toEqual([inquiry.inquiryId]);
-    const refused = await http.supplier
+    const refused = await nordic
       .post(`/stock-inquiries/${inquiry.inquiryId}/answer`)
       .send({ answeredBy: 'clerk.sven', lines: [{ lineNo: 1, quantityCommitted: 2 }] })
       .expect(409);
     expect(refused.body.detail).toContain('withdrawn');
     expect(await inquiries.receiveStockInquiry(inquiry)).toEqual({ mode: 'declined', reason: expect.stringContaining('withdrawn') });
-    await http.supplier.get('/stock-inquiries').query({ status: 'closed' }).expect(400);
+    await nordic.get('/stock-inquiries').query({ status: 'closed' }).expect(400);
   });
 
   it('a dispatch takes the held units once: on hand drops, the hold becomes dispatched', async () => {
@@ -246,7 +249,7 @@ describe('supplier stock reservations', () => {
       { reason: 'dispatch', delta: -25 },
       { reason: 'recall', delta: 25 },
     ]);
-    const notices = (await stack.http.supplier.get('/suppliers/acme-steel/dispatch-notices').expect(200)).body;
+    const notices = (await desk('acme-steel').get('/suppliers/acme-steel/dispatch-notices').expect(200)).body;
     expect(notices.find((n: { noticeId: string }) => n.noticeId === notice.noticeId)).toMatchObject({
       status: 'recalled',
       recallReason: 'carrier booking cancelled',
@@ -259,7 +262,7 @@ describe('supplier stock reservations', () => {
     const inquiry = inquiryFor([{ sku, quantity: 20, priceCeilingMinor: 40 }], 'nordic-parts');
     expect(await inquiries.receiveStockInquiry(inquiry)).toEqual({ mode: 'manual' });
     const answer = (lines: object[]) =>
-      stack.http.supplier.post(`/stock-inquiries/${inquiry.inquiryId}/answer`).send({ answeredBy: 'clerk.sven', lines });
+      desk('nordic-parts').post(`/stock-inquiries/${inquiry.inquiryId}/answer`).send({ answeredBy: 'clerk.sven', lines });
 
     const tooMany = (await answer([{ lineNo: 1, quantityCommitted: 15 }]).expect(422)).body;
     expect(tooMany.errors).toEqual([{ field: 'lines[0].quantityCommitted', message: `15 is more than the 10 of ${sku} available` }]);
@@ -269,7 +272,7 @@ describe('supplier stock reservations', () => {
     // Within limits, but no order is running to take it: the order's refusal holds nothing either.
     await answer([{ lineNo: 1, quantityCommitted: 10 }]).expect(404);
     expect(await reservationsOf(inquiry.orderId, 'nordic-parts')).toEqual([]);
-    expect((await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body.status).toBe('open');
+    expect((await desk('nordic-parts').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body.status).toBe('open');
   });
 
   it("holds a person's accepted answer, never more than is still available when units went meanwhile", async () => {
@@ -277,11 +280,11 @@ describe('supplier stock reservations', () => {
     const inquiry = inquiryFor([{ sku, quantity: 10 }], 'nordic-parts');
     await inquiries.receiveStockInquiry(inquiry);
     // Another order takes 6 between the person's check and the hold.
-    await stack.http.supplier.put('/suppliers/nordic-parts/answer-mode').send({ answerMode: 'automatic' }).expect(200);
+    await desk('nordic-parts').put('/suppliers/nordic-parts/answer-mode').send({ answerMode: 'automatic' }).expect(200);
     try {
       await answerOf(inquiryFor([{ sku, quantity: 6 }], 'nordic-parts'));
     } finally {
-      await stack.http.supplier.put('/suppliers/nordic-parts/answer-mode').send({ answerMode: 'manual' }).expect(200);
+      await desk('nordic-parts').put('/suppliers/nordic-parts/answer-mode').send({ answerMode: 'manual' }).expect(200);
     }
     const personAnswer: StockAnswer = {
       inquiryId: inquiry.inquiryId,
@@ -296,7 +299,7 @@ describe('supplier stock reservations', () => {
     await inquiries.holdForPersonAnswer(personAnswer, heldUntil);
     expect(await reservationsOf(inquiry.orderId, 'nordic-parts')).toEqual([expect.objectContaining({ quantity: 4, status: 'held' })]);
     expect(await levelOf(sku, 'nordic-parts')).toEqual({ onHand: 10, reserved: 10, available: 0 });
-    expect((await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body).toMatchObject({
+    expect((await desk('nordic-parts').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body).toMatchObject({
       status: 'answered',
       answer: { answeredBy: 'clerk.sven' },
     });
@@ -308,11 +311,11 @@ describe('supplier stock reservations', () => {
     const deadline = '2030-01-02T10:00:00.000Z';
     const reminder = { orderId: inquiry.orderId, subjectId: inquiry.inquiryId, waitingFor: 'stock-answer' as const, deadline };
     await inquiries.remind(reminder);
-    const first = (await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body;
+    const first = (await desk('nordic-parts').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body;
     expect(first).toMatchObject({ answerDeadline: deadline, remindedAt: expect.any(String) });
 
     await inquiries.remind(reminder);
-    const listed = (await stack.http.supplier.get('/stock-inquiries').query({ supplierId: 'nordic-parts', status: 'open' }).expect(200)).body;
+    const listed = (await desk('nordic-parts').get('/stock-inquiries').query({ supplierId: 'nordic-parts', status: 'open' }).expect(200)).body;
     expect(listed.find((i: { inquiryId: string }) => i.inquiryId === inquiry.inquiryId)).toMatchObject({
       remindedAt: first.remindedAt,
       answerDeadline: deadline,
@@ -320,7 +323,7 @@ describe('supplier stock reservations', () => {
 
     const later = '2030-01-03T10:00:00.000Z';
     await inquiries.remind({ ...reminder, deadline: later });
-    expect((await stack.http.supplier.get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body.answerDeadline).toBe(later);
+    expect((await desk('nordic-parts').get(`/stock-inquiries/${inquiry.inquiryId}`).expect(200)).body.answerDeadline).toBe(later);
     await expect(inquiries.remind({ ...reminder, subjectId: randomUUID() })).resolves.toBeUndefined();
   });
 });
