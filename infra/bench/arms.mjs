@@ -106,7 +106,7 @@ export function startPeopleBots(ctx, { suppliers, carriers }) {
       } catch (error) {
         ctx.log(`bot: ${error.message}`);
       }
-      await sleep(ctx.pollMs);
+      await sleep(ctx.botPollMs);
     }
   };
   const loops = [

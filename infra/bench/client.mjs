@@ -17,14 +17,22 @@ export class HttpError extends Error {
  */
 export function servicesClient({ urls, dataDir }) {
   const tokens = new Map();
+  const exchanges = new Map();
 
   /** A bearer token for an organisation, from its API key in the stack's credentials folder. */
   async function tokenFor(organisationId) {
+    const cached = tokens.get(organisationId);
+    if (cached && cached.expiresAt > Date.now() + 30_000) return cached.token;
+    // One exchange at a time per organisation, however many orders ask at once.
+    const exchange = exchanges.get(organisationId) ?? exchangeKey(organisationId).finally(() => exchanges.delete(organisationId));
+    exchanges.set(organisationId, exchange);
+    return exchange;
+  }
+
+  async function exchangeKey(organisationId) {
     if (!dataDir) return undefined;
     const keyFile = join(dataDir, 'credentials', `${organisationId}.key`);
     if (!existsSync(keyFile)) return undefined;
-    const cached = tokens.get(organisationId);
-    if (cached && cached.expiresAt > Date.now() + 30_000) return cached.token;
     const apiKey = readFileSync(keyFile, 'utf8').trim();
     const res = await fetch(`${urls.distributor}/auth/token`, {
       method: 'POST',

@@ -93,6 +93,7 @@ async function main() {
     buyerId: options.buyerId,
     latencyMs: options.latencyMs,
     pollMs: options.pollMs,
+    botPollMs: options.botPollMs,
     plainTaskQueue: PLAIN_QUEUE,
   };
   const results = { startedAt: new Date().toISOString(), label: options.label, options, machine: machine(), windows: [], scaling: {} };
@@ -105,12 +106,22 @@ async function main() {
     await plainWorker.ready;
     await prepareData(db, options);
     const people = { suppliers: ['nordic-parts'], carriers: ['baltic-lines'] };
-    if (options.latencyMs > 0) {
-      await setAnswerMode(db, 'manual');
+    await setAnswerMode(db, options.latencyMs > 0 ? 'manual' : 'automatic');
+    // The people's bots poll only while Tradelane's orders run, so they cost B nothing.
+    const withBots = async (work) => {
+      if (!(options.latencyMs > 0)) return work();
       stopBots = startPeopleBots(ctx, people);
-    } else {
-      await setAnswerMode(db, 'automatic');
-    }
+      try {
+        return await work();
+      } finally {
+        await stopBots();
+        stopBots = undefined;
+      }
+    };
+    const loop = (arm, durationMs) => {
+      const run = () => closedLoop(runners[arm], { concurrency: options.concurrency, durationMs });
+      return arm === 'A' ? withBots(run) : run();
+    };
     const runners = {
       A: () => runTradelaneOrder(ctx),
       B: () => plainOrder('plainOrderWorkflow')(ctx),
@@ -119,7 +130,7 @@ async function main() {
     if (!options.skipLoad) {
       for (const arm of options.arms) {
         log(`warming up ${arm} for ${options.warmupSeconds}s`);
-        const warm = await closedLoop(runners[arm], { concurrency: options.concurrency, durationMs: options.warmupSeconds * 1000 });
+        const warm = await loop(arm, options.warmupSeconds * 1000);
         if (warm.errors.length) log(`${arm} warm-up errors: ${warm.errors.slice(0, 3).join(' | ')}`);
       }
       const schedule = [];
@@ -127,7 +138,7 @@ async function main() {
       for (const [i, { round, arm }] of schedule.entries()) {
         const before = sample(processTree(pids()));
         memory.reset();
-        const run = await closedLoop(runners[arm], { concurrency: options.concurrency, durationMs: options.windowSeconds * 1000 });
+        const run = await loop(arm, options.windowSeconds * 1000);
         const after = sample(processTree(pids()));
         const window = {
           index: i,
@@ -159,12 +170,8 @@ async function main() {
       console.log(`\n${table(results.summary)}\n`);
     }
     if (!options.skipScaling) {
-      results.scaling.lines = await lineScalingRun(ctx, options, { pids, log });
+      results.scaling.lines = await withBots(() => lineScalingRun(ctx, options, { pids, log }));
       save();
-      if (stopBots) {
-        await stopBots();
-        stopBots = undefined;
-      }
       results.scaling.openOrders = await openOrdersRun(ctx, options, { pids, log });
       save();
     }
