@@ -1,0 +1,287 @@
+// `npm run fuzz`: starts the whole stack on free ports with a fresh data folder, runs schemathesis
+// against every service's OpenAPI document (valid and invalid input, as the parties that use each
+// service), writes a summary to .tmp/fuzz/ and exits non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { createServer, request } from 'node:http';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from '../scripts/free-port.mjs';
+import { ensureSchemathesis, st } from './install.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = join(root, '.tmp', 'fuzz');
+const host = '127.0.0.1';
+
+/** Test cases per operation and phase; FUZZ_MAX_EXAMPLES raises it for a longer run. */
+const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 30);
+/** A request slower than this fails the run. */
+const maxResponseSeconds = Number(process.env.FUZZ_MAX_RESPONSE_SECONDS ?? 3);
+const checks = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_headers_conformance',
+  'response_schema_conformance',
+  'negative_data_rejection',
+  'positive_data_acceptance',
+  'missing_required_header',
+  'ignored_auth',
+];
+
+/** Which organisations fuzz which service: the roles that may use most of it. */
+const services = [
+  { name: 'buyer', portVar: 'BUYER_PORT', as: ['muster-maschinenbau', 'tradelane-audit'] },
+  { name: 'distributor', portVar: 'DISTRIBUTOR_PORT', as: ['muster-maschinenbau', 'tradelane-ops', 'tradelane-audit'] },
+  { name: 'supplier', portVar: 'SUPPLIER_PORT', as: ['nordic-parts'] },
+  { name: 'carrier', portVar: 'CARRIER_PORT', as: ['baltic-lines'] },
+  { name: 'payment-gateway', portVar: 'PAYMENT_GATEWAY_PORT', as: ['tradelane-pay'] },
+];
+
+function say(message) {
+  console.log(`[fuzz] ${message}`);
+}
+
+async function startStack(dataDir, ports) {
+  const env = {
+    ...process.env,
+    TRADELANE_DATA_DIR: dataDir,
+    // The fuzzer is one client sending thousands of requests; a 429 would hide what the rest finds.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_TOKEN_PER_MINUTE: '1000',
+    IDENTITY_TOKEN_TTL_SECONDS: '3600',
+  };
+  for (const [variable, port] of Object.entries(ports)) env[variable] = String(port);
+  const child = spawn(process.execPath, [join(root, 'infra/scripts/start.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
+  const log = join(outDir, 'stack.log');
+  writeFileSync(log, '');
+  const up = new Promise((resolveUp, rejectUp) => {
+    let seen = '';
+    const onData = (chunk) => {
+      appendFileSync(log, chunk);
+      if (!seen.includes('Tradelane is up.')) {
+        seen = (seen + chunk).slice(-4096);
+        if (seen.includes('Tradelane is up.')) resolveUp();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => appendFileSync(log, chunk));
+    child.once('exit', (code) => rejectUp(new Error(`the stack exited with code ${code} before it was up; see ${log}`)));
+  });
+  const timeout = setTimeout(() => child.kill('SIGINT'), 300_000);
+  await up;
+  clearTimeout(timeout);
+  return child;
+}
+
+function stopStack(child) {
+  return new Promise((r) => {
+    if (!child || child.exitCode !== null) return r();
+    child.once('exit', r);
+    child.kill('SIGINT');
+    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+  });
+}
+
+/** Exchanges each organisation's API key for a token; none when the stack issues no credentials. */
+async function tokens(dataDir, distributorPort) {
+  const dir = join(dataDir, 'credentials');
+  if (!existsSync(dir)) return undefined;
+  const out = {};
+  const wanted = new Set(services.flatMap((s) => s.as));
+  for (const organisationId of wanted) {
+    const file = join(dir, `${organisationId}.key`);
+    if (!existsSync(file)) throw new Error(`no API key for ${organisationId} in ${dir}`);
+    const res = await fetch(`http://${host}:${distributorPort}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: readFileSync(file, 'utf8').trim() }),
+    });
+    if (res.status !== 201) throw new Error(`token for ${organisationId}: ${res.status} ${await res.text()}`);
+    out[organisationId] = (await res.json()).accessToken;
+  }
+  return out;
+}
+
+/**
+ * Schemathesis talks to the service through this pass-through proxy, so the run knows exactly how
+ * many requests reached the service (the checks send some of their own) and what they answered.
+ */
+function countingProxy(targetPort) {
+  const stats = { requests: 0, statuses: {}, slowestMs: 0 };
+  const server = createServer((req, res) => {
+    stats.requests += 1;
+    const started = performance.now();
+    const upstream = request(
+      { host, port: targetPort, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        stats.statuses[answer.statusCode] = (stats.statuses[answer.statusCode] ?? 0) + 1;
+        res.writeHead(answer.statusCode, answer.statusMessage, answer.headers);
+        answer.pipe(res);
+        answer.once('end', () => {
+          stats.slowestMs = Math.max(stats.slowestMs, Math.round(performance.now() - started));
+        });
+      },
+    );
+    upstream.once('error', () => {
+      stats.statuses.unreachable = (stats.statuses.unreachable ?? 0) + 1;
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  return new Promise((r) =>
+    server.listen(0, host, () =>
+      r({ port: server.address().port, stats, close: () => new Promise((done) => server.close(done)) }),
+    ),
+  );
+}
+
+async function runSchemathesis(label, servicePort, token) {
+  const proxy = await countingProxy(servicePort);
+  const port = proxy.port;
+  const dir = join(outDir, label);
+  mkdirSync(dir, { recursive: true });
+  const args = [
+    '--config-file',
+    join(root, 'infra/fuzz/schemathesis.toml'),
+    'run',
+    `http://${host}:${port}/docs/openapi.json`,
+    '--checks',
+    checks.join(','),
+    '--mode',
+    'all',
+    '--max-examples',
+    String(maxExamples),
+    '--max-response-time',
+    String(maxResponseSeconds),
+    '--request-timeout',
+    String(maxResponseSeconds * 3),
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--generation-database',
+    'none',
+    '--seed',
+    process.env.FUZZ_SEED ?? '20261125',
+    '--report',
+    'junit,ndjson',
+    '--report-dir',
+    dir,
+    '--report-junit-path',
+    join(dir, 'junit.xml'),
+    '--report-ndjson-path',
+    join(dir, 'events.ndjson'),
+    '--no-color',
+    '--warnings',
+    'off',
+  ];
+  if (token) args.push('-H', `Authorization: Bearer ${token}`);
+  const started = Date.now();
+  const { code, output } = await new Promise((r) => {
+    // Its replay files (.schemathesis/) land beside the reports, not in the work tree.
+    const child = spawn(st, args, { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (c) => (text += c));
+    child.stderr.on('data', (c) => (text += c));
+    child.once('exit', (exitCode) => r({ code: exitCode, output: text }));
+  });
+  await proxy.close();
+  writeFileSync(join(dir, 'output.txt'), output);
+  return {
+    label,
+    code,
+    seconds: (Date.now() - started) / 1000,
+    requests: proxy.stats.requests,
+    statuses: proxy.stats.statuses,
+    slowestMs: proxy.stats.slowestMs,
+    testCases: testCasesOf(dir),
+    summary: output.match(/Test cases:\s*([^\n]*)/)?.[1]?.trim(),
+    output,
+  };
+}
+
+/** Test cases schemathesis generated, from its NDJSON events. */
+function testCasesOf(dir) {
+  const file = join(dir, 'events.ndjson');
+  if (!existsSync(file)) return 0;
+  let cases = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.includes('"ScenarioFinished"')) continue;
+    cases += Object.keys(JSON.parse(line).ScenarioFinished.recorder?.cases ?? {}).length;
+  }
+  return cases;
+}
+
+async function main() {
+  ensureSchemathesis();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const ports = {};
+  for (const variable of [...services.map((s) => s.portVar), 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT']) {
+    ports[variable] = await freePort();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'tradelane-fuzz-'));
+  const started = Date.now();
+  let stack;
+  const results = [];
+  try {
+    say(`starting the stack (data in ${dataDir})`);
+    stack = await startStack(dataDir, ports);
+    say(`stack up in ${Math.round((Date.now() - started) / 1000)} s`);
+    const byOrganisation = await tokens(dataDir, ports.DISTRIBUTOR_PORT);
+    if (!byOrganisation) say('the stack issues no credentials: fuzzing unauthenticated');
+    for (const service of services) {
+      const runs = byOrganisation ? service.as : ['anonymous'];
+      for (const organisationId of runs) {
+        const label = `${service.name}-as-${organisationId}`;
+        const result = await runSchemathesis(label, ports[service.portVar], byOrganisation?.[organisationId]);
+        results.push(result);
+        say(
+          `${label}: ${result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`}, ` +
+            `${result.requests} requests (${Object.entries(result.statuses).map(([k, v]) => `${v}×${k}`).join(' ')}), ` +
+            `slowest ${result.slowestMs} ms, ${result.seconds.toFixed(0)} s` +
+            (result.summary ? ` [${result.summary}]` : ''),
+        );
+        if (result.code !== 0) console.log(result.output.split('\n').slice(-120).join('\n'));
+      }
+    }
+  } finally {
+    await stopStack(stack);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const total = results.reduce((n, r) => n + r.requests, 0);
+  const failed = results.filter((r) => r.code !== 0);
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const perService = Object.fromEntries(
+    services.map((s) => [s.name, results.filter((r) => r.label.startsWith(`${s.name}-as-`)).reduce((n, r) => n + r.requests, 0)]),
+  );
+  const summary = {
+    finishedAt: new Date().toISOString(),
+    seconds,
+    maxExamples,
+    maxResponseSeconds,
+    checks,
+    totalRequests: total,
+    requestsPerService: perService,
+    runs: results.map(({ output, ...r }) => r),
+  };
+  writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(
+    `[fuzz] ${failed.length ? 'FAILED' : 'passed'}: ${total} requests over ${results.length} runs of 5 services in ${seconds} s` +
+      ` (${Object.entries(perService).map(([k, v]) => `${k} ${v}`).join(', ')})` +
+      (failed.length ? `; failing: ${failed.map((r) => r.label).join(', ')}` : '') +
+      ` (details in ${outDir})`,
+  );
+  process.exitCode = failed.length || results.length === 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(`[fuzz] ${error.stack ?? error}`);
+  process.exitCode = 1;
+});
