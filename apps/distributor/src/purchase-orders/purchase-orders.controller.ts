@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, ProblemException, Roles, type Caller } from '@tradelane/platform';
 import { CsvUploadInterceptor, type UploadedCsv } from './csv/csv-upload.interceptor';
@@ -27,6 +27,8 @@ export class PurchaseOrdersController {
   @ApiOperation({ summary: `Submit a purchase order (step 1) of up to ${MAX_LINES_PER_ORDER} lines; starts its order workflow` })
   @ApiBody({ type: PurchaseOrderDto })
   @ApiHeader(idempotencyHeader)
+  @ApiCreatedResponse({ description: 'The order is taken and its workflow started' })
+  @ApiOkResponse({ description: 'The same idempotency key and body came before: the order taken then' })
   async submit(
     @Body(PurchaseOrderPipe) order: PurchaseOrderInput,
     @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
@@ -54,21 +56,23 @@ export class PurchaseOrdersController {
       properties: {
         lines: { type: 'string', format: 'binary', description: 'CSV file: sku,quantity[,priceCeilingMinor]' },
         order: {
-          type: 'string',
-          description: `The rest of the order as JSON text: ${getSchemaPath(PurchaseOrderTermsDto)}`,
-          example: JSON.stringify({
+          $ref: getSchemaPath(PurchaseOrderTermsDto),
+          description: 'The rest of the order, as JSON text',
+          example: {
             buyerId: 'muster-maschinenbau',
             shipTo: { name: 'Muster Maschinenbau GmbH, Goods In', line1: 'Industriestr. 5', city: 'Köln', postalCode: '50667', country: 'DE' },
             wantedBy: '2026-12-15',
             currency: 'EUR',
             partialFill: 'back-order',
             idempotencyKey: 'po-2026-0815',
-          }),
+          },
         },
       },
     },
   })
   @ApiHeader(idempotencyHeader)
+  @ApiCreatedResponse({ description: 'The order is taken and its workflow started' })
+  @ApiOkResponse({ description: 'The same idempotency key and body came before: the order taken then' })
   @UseInterceptors(CsvUploadInterceptor)
   async submitCsv(
     @UploadedFile() file: UploadedCsv | undefined,

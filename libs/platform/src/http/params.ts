@@ -11,9 +11,13 @@ export function uuidParam(name: string): ParseUUIDPipe {
   });
 }
 
+/** Where a pipe (instance, or class as a static) keeps the pattern it enforces, for the OpenAPI document. */
+export const PATTERN_OF = Symbol('tradelane:pattern');
+
 /** A path parameter that must match a pattern; a bad one is a 400 naming the parameter. */
-export function patternParam(name: string, pattern: RegExp, expected: string): PipeTransform<string, string> {
+export function patternParam(name: string, pattern: RegExp, expected: string): PipeTransform<string, string> & { [PATTERN_OF]: RegExp } {
   return {
+    [PATTERN_OF]: pattern,
     transform(value: string): string {
       if (typeof value === 'string' && pattern.test(value)) return value;
       throw new ProblemException(400, 'validation', 'Invalid request', `${name} must be ${expected}`, [
