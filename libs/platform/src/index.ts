@@ -13,6 +13,7 @@ export * from './temporal/workflow-gateway';
 export * from './temporal/temporal.module';
 export * from './platform.module';
 export * from './http/params';
+export * from './http/optional';
 export * from './temporal/runtime';
 export * from './database/receive-once';
 export * from './webhooks/signature';

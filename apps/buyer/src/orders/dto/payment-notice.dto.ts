@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO4217CurrencyCode, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsISO4217CurrencyCode, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { OptionalField } from '@tradelane/platform';
 
 export class PaymentNoticeDto {
   @ApiProperty({ description: 'Amount paid, in minor units; must equal the amount due', example: 123450 })
@@ -18,7 +19,7 @@ export class PaymentNoticeDto {
   paidBy: string;
 
   @ApiPropertyOptional({ description: "The buyer's own payment reference" })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @Length(1, 100)
   paymentReference?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsDateString, IsISO8601, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { OptionalField } from '@tradelane/platform';
 
 export class ShippingQuoteDto {
   @ApiProperty({ description: "Who at the carrier's desk quotes", example: 'desk.omar' })
@@ -8,20 +9,20 @@ export class ShippingQuoteDto {
   quotedBy: string;
 
   @ApiPropertyOptional({ description: 'Price in minor units of the order currency; defaults to the rate card' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(1_000_000_000_000)
   priceMinor?: number;
 
   @ApiPropertyOptional({ description: 'Pickup date (YYYY-MM-DD); defaults to when the goods are ready' })
-  @IsOptional()
+  @OptionalField()
   @IsDateString({ strict: true })
   @Length(10, 10)
   pickupDate?: string;
 
   @ApiPropertyOptional({ description: 'Delivery date (YYYY-MM-DD); defaults to pickup plus transit days' })
-  @IsOptional()
+  @OptionalField()
   @IsDateString({ strict: true })
   @Length(10, 10)
   deliveryDate?: string;
@@ -30,7 +31,7 @@ export class ShippingQuoteDto {
     description: 'Until when the quote holds (ISO 8601 date-time, in the future); defaults to the rate card\'s quote hours',
     example: '2030-01-05T17:00:00Z',
   })
-  @IsOptional()
+  @OptionalField()
   @IsISO8601({ strict: true, strictSeparator: true })
   @Length(10, 40)
   validUntil?: string;

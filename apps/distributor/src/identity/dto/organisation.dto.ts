@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ORGANISATION_ROLES, type OrganisationRole } from '@tradelane/platform';
+import { IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ORGANISATION_ROLES, type OrganisationRole, OptionalField } from '@tradelane/platform';
 
 export class CreateOrganisationDto {
   @ApiProperty({
@@ -27,7 +27,7 @@ export class CreateOrganisationDto {
 
 export class CreateApiKeyDto {
   @ApiPropertyOptional({ description: 'what the key is for, to tell keys apart', example: 'erp integration', maxLength: 200 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   label?: string;

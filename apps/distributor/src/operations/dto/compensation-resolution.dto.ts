@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalField } from '@tradelane/platform';
 
 export class CompensationResolutionDto {
   @ApiProperty({ enum: ['retry', 'resolved-manually'], description: 'run the compensation again, or record that it was done by hand' })
@@ -13,7 +14,7 @@ export class CompensationResolutionDto {
   resolvedBy: string;
 
   @ApiPropertyOptional({ example: 'refund sent by bank transfer, ref 88121' })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(2000)
   note?: string;

@@ -12,7 +12,6 @@ import {
   IsInt,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -24,6 +23,7 @@ import {
 } from 'class-validator';
 import { PARTIAL_FILL_POLICIES, type PartialFillPolicy } from '@tradelane/contracts';
 import { MAX_IDEMPOTENCY_KEY_LENGTH, MAX_LINES_PER_ORDER } from '../intake-limits';
+import { OptionalField } from '@tradelane/platform';
 
 export class AddressDto {
   @ApiProperty({ example: 'Muster Maschinenbau GmbH, Goods In', maxLength: 200 })
@@ -39,7 +39,7 @@ export class AddressDto {
   line1: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MaxLength(200)
   line2?: string;
@@ -76,7 +76,7 @@ export class PurchaseOrderLineDto {
   quantity: number;
 
   @ApiPropertyOptional({ description: 'Highest acceptable unit price, in minor units of the order currency' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(1_000_000_000_000)
@@ -122,7 +122,7 @@ export class PurchaseOrderDto {
     default: 'cancel',
     description: 'What to do when a supplier commits less than asked: accept the partial order, back-order the rest, or cancel',
   })
-  @IsOptional()
+  @OptionalField()
   @IsIn(PARTIAL_FILL_POLICIES)
   partialFill?: PartialFillPolicy;
 
@@ -130,7 +130,7 @@ export class PurchaseOrderDto {
     maxLength: MAX_IDEMPOTENCY_KEY_LENGTH,
     description: 'Same key and body returns the first order instead of a second one; the Idempotency-Key header does the same',
   })
-  @IsOptional()
+  @OptionalField()
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_IDEMPOTENCY_KEY_LENGTH)

@@ -6,13 +6,13 @@ import {
   IsArray,
   IsDateString,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { OptionalField } from '@tradelane/platform';
 
 export class StockAnswerLineDto {
   @ApiProperty({ description: 'Line number of the stock inquiry this answers', minimum: 1 })
@@ -28,14 +28,14 @@ export class StockAnswerLineDto {
   quantityCommitted: number;
 
   @ApiPropertyOptional({ description: 'Unit price in minor units; defaults to the catalogue price' })
-  @IsOptional()
+  @OptionalField()
   @IsInt()
   @Min(0)
   @Max(1_000_000_000_000)
   unitPriceMinor?: number;
 
   @ApiPropertyOptional({ description: 'Date the goods are ready (YYYY-MM-DD); defaults to today plus lead time' })
-  @IsOptional()
+  @OptionalField()
   @IsDateString({ strict: true })
   @Length(10, 10)
   readyDate?: string;
