@@ -283,7 +283,7 @@ describe('auditing orders', () => {
     expect(badWindow.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedAfter']);
     const missingEnd = await auditor().get('/audit/replays').query({ closedAfter: '2026-01-01T00:00:00Z' }).expect(400);
     expect(missingEnd.body.errors.map((e: { field: string }) => e.field)).toEqual(['closedBefore']);
-    const backwards = await auditor().get('/audit/replays').query({ closedAfter: '2026-01-02T00:00:00Z', closedBefore: '2026-01-01T00:00:00Z' }).expect(400);
+    const backwards = await auditor().get('/audit/replays').query({ closedAfter: '2026-01-02T00:00:00Z', closedBefore: '2026-01-01T00:00:00Z' }).expect(422);
     expect(backwards.body.errors).toEqual([{ field: 'closedBefore', message: 'must not be before closedAfter' }]);
   });
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ProblemException, Roles, uuidParam } from '@tradelane/platform';
+import { Roles, unprocessable, uuidParam } from '@tradelane/platform';
 import { AuditService } from './audit.service';
 import { ReplayWindowDto } from './dto/replay-window.dto';
 import { TIMELINE_CSV_COLUMNS, timelineCsv } from './timeline';
@@ -84,9 +84,8 @@ export class AuditController {
     const after = new Date(window.closedAfter);
     const before = new Date(window.closedBefore);
     if (after.getTime() > before.getTime()) {
-      throw new ProblemException(400, 'validation', 'Invalid request', 'closedBefore must not be before closedAfter', [
-        { field: 'closedBefore', message: 'must not be before closedAfter' },
-      ]);
+      // Both instants are well-formed, so this is not a 400: the window itself cannot be replayed.
+      throw unprocessable([{ field: 'closedBefore', message: 'must not be before closedAfter' }]);
     }
     return this.replays.replayWindow(after, before);
   }
