@@ -32,10 +32,25 @@ const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
 
 const orderIdOf = (workflowId: string) => workflowId.replace(/^order:/, '');
 
-/** Core names the event it could not match, e.g. "… does not handle this event: HistoryEvent(id: 5, ActivityTaskScheduled)". */
-function divergence(error: Error): NonNullable<ReplayVerdict['error']> {
-  const eventId = /HistoryEvent\(id: (\d+)/.exec(error.message)?.[1];
+/**
+ * Core names the event it could not match, e.g. "… does not handle this event: HistoryEvent(id: 5,
+ * ActivityTaskScheduled)"; a patch marker the code no longer makes only by its change id, so its
+ * marker is looked up in the history.
+ */
+function divergence(error: Error, history?: History): NonNullable<ReplayVerdict['error']> {
+  const eventId = /HistoryEvent\(id: (\d+)/.exec(error.message)?.[1] ?? patchMarkerEventId(error.message, history);
   return { type: error.name, message: error.message, ...(eventId ? { eventId: Number(eventId) } : {}) };
+}
+
+function patchMarkerEventId(message: string, history?: History): string | undefined {
+  const change = /patch marker encountered for change ([^,\s]+)/.exec(message)?.[1];
+  if (!change || !history) return undefined;
+  const marker = history.events?.find((e) =>
+    Object.values(e.markerRecordedEventAttributes?.details ?? {}).some((p) =>
+      (p.payloads ?? []).some((payload) => Buffer.from(payload.data ?? []).toString().includes(change)),
+    ),
+  );
+  return marker?.eventId?.toString();
 }
 
 /** Order workflow histories, and their replay against the workflow code deployed now. */
@@ -102,15 +117,23 @@ export class WorkflowReplayService {
   ): Promise<ReplayVerdict[]> {
     installTemporalRuntime();
     const verdicts: ReplayVerdict[] = [];
-    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle() }, histories);
+    const replayed = new Map<string, History>();
+    async function* remembered() {
+      for await (const h of histories) {
+        replayed.set(h.workflowId, h.history);
+        yield h;
+      }
+    }
+    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle() }, remembered());
     for await (const result of results) {
       verdicts.push({
         orderId: orderIdOf(result.workflowId),
         workflowId: result.workflowId,
         runId: result.runId,
         verdict: result.error ? 'diverged' : 'replayed',
-        ...(result.error ? { error: divergence(result.error) } : {}),
+        ...(result.error ? { error: divergence(result.error, replayed.get(result.workflowId)) } : {}),
       });
+      replayed.delete(result.workflowId);
     }
     return verdicts;
   }
