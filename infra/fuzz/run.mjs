@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../scripts/free-port.mjs';
 import { ensureSchemathesis, st } from './install.mjs';
+import { seedObjects, serviceClient } from './seed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, '.tmp', 'fuzz');
@@ -30,14 +31,33 @@ const checks = [
   'ignored_auth',
 ];
 
-/** Which organisations fuzz which service: the roles that may use most of it. */
+/**
+ * Which organisations fuzz which service (the roles that use most of it), and which real objects
+ * its path parameters should name half of the time.
+ */
 const services = [
-  { name: 'buyer', portVar: 'BUYER_PORT', as: ['muster-maschinenbau', 'tradelane-audit'] },
-  { name: 'distributor', portVar: 'DISTRIBUTOR_PORT', as: ['muster-maschinenbau', 'tradelane-ops', 'tradelane-audit'] },
-  { name: 'supplier', portVar: 'SUPPLIER_PORT', as: ['nordic-parts'] },
-  { name: 'carrier', portVar: 'CARRIER_PORT', as: ['baltic-lines'] },
-  { name: 'payment-gateway', portVar: 'PAYMENT_GATEWAY_PORT', as: ['tradelane-pay'] },
+  { name: 'buyer', portVar: 'BUYER_PORT', as: ['muster-maschinenbau', 'tradelane-audit'], ids: (o) => ({ orderId: o.orderIds }) },
+  {
+    name: 'distributor',
+    portVar: 'DISTRIBUTOR_PORT',
+    as: ['muster-maschinenbau', 'tradelane-ops', 'tradelane-audit'],
+    ids: (o) => ({ orderId: o.orderIds, organisationId: [o.buyer, o.supplier, o.carrier] }),
+  },
+  {
+    name: 'supplier',
+    portVar: 'SUPPLIER_PORT',
+    as: ['acme-steel'],
+    ids: (o) => ({ inquiryId: o.stockInquiryIds, supplierId: [o.supplier] }),
+  },
+  {
+    name: 'carrier',
+    portVar: 'CARRIER_PORT',
+    as: ['baltic-lines'],
+    ids: (o) => ({ inquiryId: o.shippingInquiryIds, carrierId: [o.carrier] }),
+  },
+  { name: 'payment-gateway', portVar: 'PAYMENT_GATEWAY_PORT', as: ['tradelane-pay'], ids: (o) => ({ buyerId: [o.buyer] }) },
 ];
+const SEEDING_ORGANISATIONS = ['muster-maschinenbau', 'acme-steel', 'baltic-lines'];
 
 function say(message) {
   console.log(`[fuzz] ${message}`);
@@ -94,7 +114,7 @@ async function tokens(dataDir, distributorPort) {
   const dir = join(dataDir, 'credentials');
   if (!existsSync(dir)) return undefined;
   const out = {};
-  const wanted = new Set(services.flatMap((s) => s.as));
+  const wanted = new Set([...services.flatMap((s) => s.as), ...SEEDING_ORGANISATIONS]);
   for (const organisationId of wanted) {
     const file = join(dir, `${organisationId}.key`);
     if (!existsSync(file)) throw new Error(`no API key for ${organisationId} in ${dir}`);
@@ -143,14 +163,29 @@ function countingProxy(targetPort) {
   );
 }
 
-async function runSchemathesis(label, servicePort, token) {
+/** The checked-in settings plus this run's real ids as dictionaries for the path parameters. */
+function writeConfig(dir, ids) {
+  const lines = [readFileSync(join(root, 'infra/fuzz/schemathesis.toml'), 'utf8')];
+  for (const [name, values] of Object.entries(ids)) {
+    if (values.length) lines.push(`[dictionaries.${name}]`, `values = ${JSON.stringify(values)}`, '');
+  }
+  lines.push('[parameters]');
+  for (const [name, values] of Object.entries(ids)) {
+    if (values.length) lines.push(`"path.${name}" = { dictionary = "${name}", probability = 0.5 }`);
+  }
+  const file = join(dir, 'schemathesis.toml');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function runSchemathesis(label, servicePort, token, ids) {
   const proxy = await countingProxy(servicePort);
   const port = proxy.port;
   const dir = join(outDir, label);
   mkdirSync(dir, { recursive: true });
   const args = [
     '--config-file',
-    join(root, 'infra/fuzz/schemathesis.toml'),
+    writeConfig(dir, ids),
     'run',
     `http://${host}:${port}/docs/openapi.json`,
     '--checks',
@@ -181,7 +216,7 @@ async function runSchemathesis(label, servicePort, token) {
     '--warnings',
     'off',
   ];
-  if (token) args.push('-H', `Authorization: Bearer ${token}`);
+  args.push('-H', `Authorization: Bearer ${token}`);
   const started = Date.now();
   const { code, output } = await new Promise((r) => {
     // Its replay files (.schemathesis/) land beside the reports, not in the work tree.
@@ -235,12 +270,17 @@ async function main() {
     stack = await startStack(dataDir, ports);
     say(`stack up in ${Math.round((Date.now() - started) / 1000)} s`);
     const byOrganisation = await tokens(dataDir, ports.DISTRIBUTOR_PORT);
-    if (!byOrganisation) say('the stack issues no credentials: fuzzing unauthenticated');
+    if (!byOrganisation) throw new Error('the stack wrote no API keys to fuzz with');
+    const call = serviceClient(
+      Object.fromEntries(services.map((s) => [s.name, `http://${host}:${ports[s.portVar]}`])),
+      (organisationId) => byOrganisation[organisationId],
+    );
+    const objects = await seedObjects(call);
+    say(`seeded ${objects.orderIds.length} orders, ${objects.stockInquiryIds.length} stock and ${objects.shippingInquiryIds.length} shipping inquiries`);
     for (const service of services) {
-      const runs = byOrganisation ? service.as : ['anonymous'];
-      for (const organisationId of runs) {
+      for (const organisationId of service.as) {
         const label = `${service.name}-as-${organisationId}`;
-        const result = await runSchemathesis(label, ports[service.portVar], byOrganisation?.[organisationId]);
+        const result = await runSchemathesis(label, ports[service.portVar], byOrganisation[organisationId], service.ids(objects));
         results.push(result);
         say(
           `${label}: ${result.code === 0 ? 'passed' : `FAILED (exit ${result.code})`}, ` +
