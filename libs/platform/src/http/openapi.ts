@@ -23,6 +23,8 @@ interface RouteFacts {
   pathParams: Record<string, Schema>;
   /** the class a @Query() parameter is validated as */
   queryType?: Function;
+  /** media types of a success answer, where not JSON */
+  produces?: string[];
 }
 
 /** Publishes the service's OpenAPI document at /docs/openapi.json and the Swagger UI at /docs. */
@@ -103,7 +105,8 @@ function completeOperation(method: string, operation: Operation, fact: RouteFact
   const responses: Record<string, Schema> = (operation.responses ??= {});
   for (const [status, response] of Object.entries(responses)) {
     if (status !== '204' && Number(status) < 300 && !response.content) {
-      response.content = { 'application/json': { schema: {} } };
+      const types = fact?.produces?.length ? fact.produces : ['application/json'];
+      response.content = Object.fromEntries(types.map((type) => [type, { schema: type === 'application/json' ? {} : { type: 'string' } }]));
     }
   }
   const hasBody = Boolean(operation.requestBody);
@@ -120,8 +123,8 @@ function completeOperation(method: string, operation: Operation, fact: RouteFact
   if (!isPublic || hasBody) errors.push([401, isPublic ? 'The credentials were refused' : 'No access token, or one that was refused']);
   if (!isPublic) errors.push([403, "The caller's role may not use this operation"]);
   if (hasPathParams) errors.push([404, "No such object, or it belongs to another organisation"]);
-  if (changes) {
-    errors.push([409, 'Conflicts with the current state']);
+  if (changes) errors.push([409, 'Conflicts with the current state']);
+  if (changes || parameters.some((p) => p.in === 'query')) {
     errors.push([422, 'Understood but cannot be done; `errors` names each field']);
   }
   if (hasBody) errors.push([413, 'The request body is larger than allowed']);
@@ -344,7 +347,8 @@ function routeFacts(app: INestApplication, models: Set<Function>): Map<string, R
           }
           if (kind === RouteParamtypes.QUERY && arg.data === undefined) queryType = paramTypes[arg.index];
         }
-        out.set(`${controller.name}_${methodName}`, { isPublic, limitedPerAddress, roles, pathParams, queryType });
+        const produces: string[] | undefined = Reflect.getMetadata(DECORATORS.API_PRODUCES, handler);
+        out.set(`${controller.name}_${methodName}`, { isPublic, limitedPerAddress, roles, pathParams, queryType, produces });
       }
     }
   }
