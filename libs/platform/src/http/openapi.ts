@@ -29,6 +29,10 @@ interface RouteFacts {
 
 /** Publishes the service's OpenAPI document at /docs/openapi.json and the Swagger UI at /docs. */
 export function publishApiDocument(app: INestApplication, about: AppDescription): void {
+  SwaggerModule.setup('docs', app, buildApiDocument(app, about), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+export function buildApiDocument(app: INestApplication, about: AppDescription): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -41,7 +45,7 @@ export function publishApiDocument(app: INestApplication, about: AppDescription)
   );
   const models = new Set<Function>();
   completeApiDocument(document, routeFacts(app, models), models);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return document;
 }
 
 /**
