@@ -235,8 +235,10 @@ describe('bulk intake', () => {
     const csv = doc.paths['/purchase-orders/csv'].post;
     expect(csv.requestBody.content['multipart/form-data'].schema).toMatchObject({
       required: ['lines', 'order'],
-      properties: { lines: { type: 'string', format: 'binary' }, order: { type: 'string' } },
+      // The order part is the terms object, sent as JSON (8f7fc57 documents it by its schema).
+      properties: { lines: { type: 'string', format: 'binary' }, order: { $ref: '#/components/schemas/PurchaseOrderTermsDto' } },
     });
+    expect(doc.components.schemas.PurchaseOrderTermsDto.properties).toHaveProperty('buyerId');
     expect(csv.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
     expect(doc.paths['/purchase-orders'].post.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/PurchaseOrderDto',
