@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { RecordedMessage } from '@tradelane/contracts';
 import { OrderMessage } from './order-message.entity';
 import { entryHash } from './order-log-hash';
@@ -18,13 +18,15 @@ export class OrderMessagesService {
    * missing predecessor can only be a delivery that overtook it, and a retry will find it.
    */
   async recordMessage(message: RecordedMessage): Promise<void> {
-    if (await this.messages.existsBy({ orderId: message.orderId, seq: message.seq })) return;
+    // The entry itself (already written?) and its predecessor, in one round trip.
+    const found = await this.messages.find({
+      where: { orderId: message.orderId, seq: In([message.seq - 1, message.seq]) },
+      select: { seq: true, hash: true },
+    });
+    if (found.some((m) => m.seq === message.seq)) return;
     let prevHash: string | null = null;
     if (message.seq > 1) {
-      const prev = await this.messages.findOne({
-        where: { orderId: message.orderId, seq: message.seq - 1 },
-        select: { hash: true },
-      });
+      const prev = found.find((m) => m.seq === message.seq - 1);
       if (!prev) {
         throw ApplicationFailure.retryable(
           `order ${message.orderId}: entry ${message.seq - 1} is not recorded yet, so entry ${message.seq} cannot chain to it`,
