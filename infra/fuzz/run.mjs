@@ -16,7 +16,7 @@ const outDir = join(root, '.tmp', 'fuzz');
 const host = '127.0.0.1';
 
 /** Test cases per operation and phase; FUZZ_MAX_EXAMPLES raises it for a longer run. */
-const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 30);
+const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 50);
 /** A request slower than this fails the run. */
 const maxResponseSeconds = Number(process.env.FUZZ_MAX_RESPONSE_SECONDS ?? 3);
 const checks = [
