@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO4217CurrencyCode, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { IsISO4217CurrencyCode, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { OptionalField } from '@tradelane/platform';
 
 export class PaymentNoticeDto {
@@ -11,6 +11,7 @@ export class PaymentNoticeDto {
 
   @ApiProperty({ example: 'EUR' })
   @IsISO4217CurrencyCode()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code such as EUR' })
   currency: string;
 
   @ApiProperty({ description: 'Who in procurement pays', example: 'buyer.jonas' })

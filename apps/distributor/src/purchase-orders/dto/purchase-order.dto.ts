@@ -59,6 +59,7 @@ export class AddressDto {
   @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
   @MaxLength(2)
   @IsISO31661Alpha2()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an upper-case ISO 3166-1 code such as DE' })
   country: string;
 }
 
@@ -115,6 +116,7 @@ export class PurchaseOrderDto {
   @ApiProperty({ example: 'EUR' })
   @MaxLength(3)
   @IsISO4217CurrencyCode()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an upper-case ISO 4217 code such as EUR' })
   currency: string;
 
   @ApiPropertyOptional({
