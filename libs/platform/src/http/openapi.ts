@@ -138,6 +138,10 @@ function completeOperation(method: string, operation: Operation, fact: RouteFact
     if (responses[status]?.content) continue;
     responses[status] = problemResponse(status, description, isPublic);
   }
+  // Errors a controller declares itself (e.g. 415) leave as problem details too.
+  for (const [status, response] of Object.entries(responses)) {
+    if (Number(status) >= 400 && !response.content) responses[status] = problemResponse(Number(status), response.description ?? '', isPublic);
+  }
 }
 
 function problemResponse(status: number, description: string, isPublic: boolean): Schema {
