@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, HttpCode, Post, Query, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Controller, Get, Headers, HttpCode, HttpException, Post, Query, Req, Res, type RawBodyRequest } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Roles, SIGNATURE_HEADER } from '@tradelane/platform';
+import { TransferNoticeDto } from './dto/transfer-notice.dto';
 import { TransferNoticeFilterDto } from './dto/transfer-notice-filter.dto';
 import { TransferNoticesService } from './transfer-notices.service';
 
@@ -16,8 +17,22 @@ export class TransferNoticesController {
   @Roles('payment-gateway')
   @ApiOperation({ summary: "The gateway's signed transfer notice (step 8); a redelivered event answers with its first outcome" })
   @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 over "<t>.<raw body>">' })
-  receive(@Req() req: RawBodyRequest<Request>, @Headers(SIGNATURE_HEADER) signature: string | undefined) {
-    return this.transferNotices.receive(req.rawBody, signature);
+  @ApiBody({ type: TransferNoticeDto })
+  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/json' })
+  async receive(
+    @Req() req: RawBodyRequest<Request>,
+    @Headers(SIGNATURE_HEADER) signature: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    try {
+      return await this.transferNotices.receive(req.rawBody, signature);
+    } catch (error) {
+      // RFC 9110: a 401 names the scheme the request must use; here that is the signature header.
+      if (error instanceof HttpException && error.getStatus() === 401) {
+        res.setHeader('WWW-Authenticate', `Signature realm="tradelane", header="${SIGNATURE_HEADER}"`);
+      }
+      throw error;
+    }
   }
 
   @Get()
