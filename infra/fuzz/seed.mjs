@@ -3,7 +3,7 @@
 
 const BUYER = 'muster-maschinenbau';
 const SUPPLIER = 'acme-steel';
-const CARRIER = 'baltic-lines';
+const CARRIERS = ['baltic-lines', 'rhein-freight'];
 
 /** Every HTTP call the fuzz run makes to the services itself goes through here. */
 export function serviceClient(urls, tokenOf) {
@@ -38,35 +38,44 @@ const purchaseOrder = (n) => ({
 });
 
 /**
- * Three orders from the demo buyer: one waits for its stock answer, two are answered so that the
- * carriers have shipping inquiries. Returns the ids the fuzzer should try in path parameters.
+ * Three orders from the demo buyer: one waits for its stock answer; two are answered, so both
+ * carriers have shipping inquiries; one of those is quoted by both, so it has a booking and a
+ * transport notice. Returns the ids the fuzzer should try in path parameters.
  */
 export async function seedObjects(call) {
   const orders = [];
   for (let n = 0; n < 3; n++) orders.push((await call('distributor', BUYER, 'POST', '/purchase-orders', purchaseOrder(n))).orderId);
-  const openInquiries = () => call('supplier', SUPPLIER, 'GET', `/suppliers/${SUPPLIER}/stock-inquiries?status=open`);
   const inquiries = await until('a stock inquiry for every order', async () => {
-    const open = (await openInquiries()).filter((i) => orders.includes(i.orderId));
+    const open = (await call('supplier', SUPPLIER, 'GET', `/suppliers/${SUPPLIER}/stock-inquiries?status=open`)).filter((i) =>
+      orders.includes(i.orderId),
+    );
     return open.length === orders.length && open;
   });
-  for (const inquiry of inquiries.slice(1)) {
+  for (const inquiry of inquiries.filter((i) => i.orderId !== orders[0])) {
     await call('supplier', SUPPLIER, 'POST', `/stock-inquiries/${inquiry.inquiryId}/answer`, {
       answeredBy: 'fuzz.seed',
       lines: inquiry.lines.map((line) => ({ lineNo: line.lineNo, quantityCommitted: line.quantity })),
     });
   }
-  const shipping = await until('shipping inquiries', async () => {
-    const open = (await call('carrier', CARRIER, 'GET', `/carriers/${CARRIER}/shipping-inquiries?status=open`)).filter((i) =>
-      orders.includes(i.orderId),
-    );
-    return open.length >= 2 && open;
-  });
+  const shippingInquiryIds = {};
+  for (const carrier of CARRIERS) {
+    const open = await until(`shipping inquiries to ${carrier}`, async () => {
+      const mine = (await call('carrier', carrier, 'GET', `/carriers/${carrier}/shipping-inquiries?status=open`)).filter((i) =>
+        orders.includes(i.orderId),
+      );
+      return mine.length >= 2 && mine;
+    });
+    shippingInquiryIds[carrier] = open.map((i) => i.inquiryId);
+    const quoted = open.find((i) => i.orderId === orders[1]);
+    await call('carrier', carrier, 'POST', `/shipping-inquiries/${quoted.inquiryId}/quote`, { quotedBy: `fuzz.seed@${carrier}` });
+  }
+  const booking = await until('a booking', async () => (await call('buyer', BUYER, 'GET', `/orders/${orders[1]}`)).bookings?.[0]);
   return {
     buyer: BUYER,
     supplier: SUPPLIER,
-    carrier: CARRIER,
     orderIds: orders,
     stockInquiryIds: inquiries.map((i) => i.inquiryId),
-    shippingInquiryIds: shipping.map((i) => i.inquiryId),
+    shippingInquiryIds,
+    transportNotice: { carrierId: booking.carrierId, noticeId: booking.noticeId },
   };
 }
