@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ApiProperty, ApiPropertyOptional, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, type OpenAPIObject } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +18,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Public, Roles } from '../auth/decorators';
+import { bigintToNumber } from '../database/bigint.transformer';
 import { buildApiDocument } from './openapi';
 import { OptionalField } from './optional';
 import { patternParam, uuidParam } from './params';
@@ -66,8 +68,27 @@ class SpecThingDto {
   currency: string;
 }
 
+@Entity({ name: 'spec_rows' })
+class SpecRow {
+  @PrimaryColumn({ type: 'uuid' })
+  rowId: string;
+
+  @Column({ type: 'bigint', transformer: bigintToNumber })
+  amountMinor: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  doneAt: Date | null;
+}
+
 @Controller('things')
 class SpecThingsController {
+  @Get('rows')
+  @Roles('auditor')
+  @ApiOkResponse({ type: SpecRow, isArray: true })
+  rows() {
+    return [];
+  }
+
   @Get('open')
   @Public()
   open() {
@@ -137,6 +158,22 @@ describe('the OpenAPI document', () => {
     const post = operation('/things', 'post');
     expect(Object.keys(post.responses).sort()).toEqual(['200', '400', '401', '403', '409', '413', '422', '429', '500']);
     expect(post.responses['200'].content['application/json']).toBeDefined();
+  });
+
+  it('documents a stored row from its columns', () => {
+    expect(operation('/things/rows', 'get').responses['200'].content['application/json'].schema).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/SpecRow' },
+    });
+    expect(schema('SpecRow')).toEqual({
+      type: 'object',
+      properties: {
+        rowId: { type: 'string', format: 'uuid' },
+        amountMinor: { type: 'integer' },
+        doneAt: { type: 'string', format: 'date-time', nullable: true },
+      },
+      required: ['rowId', 'amountMinor', 'doneAt'],
+    });
   });
 
   it('marks public routes as needing no token', () => {

@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { DECORATORS } from '@nestjs/swagger/dist/constants';
 import { getMetadataStorage, isISO31661Alpha2, isISO4217CurrencyCode } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { getMetadataArgsStorage } from 'typeorm';
+import type { ColumnOptions } from 'typeorm';
 import { PUBLIC_KEY, RATE_LIMIT_KEY, ROLES_KEY } from '../auth/decorators';
 import type { AppDescription } from './configure-app';
 import { PATTERN_OF } from './params';
@@ -58,6 +60,7 @@ export function completeApiDocument(document: OpenAPIObject, facts: Map<string, 
   Object.assign(schemas, problemSchemas());
   const classes = validatedClasses();
   for (const model of models) if (model.name && !classes.has(model.name)) classes.set(model.name, model);
+  entitySchemas(schemas);
   for (const [name, schema] of Object.entries(schemas)) {
     const type = classes.get(name);
     if (type) applyValidation(schema as Schema, type, true);
@@ -180,6 +183,39 @@ function problemSchemas(): Record<string, Schema> {
       },
     },
   };
+}
+
+/**
+ * A row answered as it is stored (`@ApiOkResponse({ type: SomeEntity })`) is documented from its
+ * TypeORM columns, so the document cannot drift from what the database hands back.
+ */
+function entitySchemas(schemas: Record<string, Schema>): void {
+  const storage = getMetadataArgsStorage();
+  for (const table of storage.tables) {
+    const target = table.target;
+    if (typeof target !== 'function' || !schemas[target.name]) continue;
+    const schema = schemas[target.name];
+    if (Object.keys(schema.properties ?? {}).length) continue;
+    const columns = storage.columns.filter((c) => c.target === target);
+    schema.type = 'object';
+    schema.properties = Object.fromEntries(columns.map((c) => [c.propertyName, columnSchema(c.options)]));
+    schema.required = columns.map((c) => c.propertyName);
+  }
+}
+
+function columnSchema(options: ColumnOptions): Schema {
+  const type = String(options.type ?? 'text');
+  let schema: Schema;
+  if (type === 'uuid') schema = { type: 'string', format: 'uuid' };
+  else if (type === 'bigint') schema = options.transformer ? { type: 'integer' } : { type: 'string', pattern: '^-?[0-9]+$' };
+  else if (['int', 'integer', 'smallint', 'int4', 'int2'].includes(type)) schema = { type: 'integer' };
+  else if (type === 'boolean') schema = { type: 'boolean' };
+  else if (type.startsWith('timestamp')) schema = { type: 'string', format: 'date-time' };
+  else if (type === 'date') schema = { type: 'string', format: 'date' };
+  else if (type === 'jsonb' || type === 'json') schema = {};
+  else schema = { type: 'string' };
+  if (options.nullable) schema.nullable = true;
+  return schema;
 }
 
 /** Every class class-validator knows, by name: the document's schemas are named after them. */
