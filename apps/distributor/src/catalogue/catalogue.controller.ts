@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Repository } from 'typeorm';
 import { Roles } from '@tradelane/platform';
 import { CatalogueItem } from './catalogue-item.entity';
@@ -13,6 +13,7 @@ export class CatalogueController {
   @Get()
   @Roles('buyer', 'auditor', 'operator')
   @ApiOperation({ summary: 'SKUs a purchase order may contain' })
+  @ApiOkResponse({ type: CatalogueItem, isArray: true })
   list() {
     return this.items.find({ order: { sku: 'ASC' } });
   }

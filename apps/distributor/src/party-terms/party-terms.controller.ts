@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Roles, unprocessable } from '@tradelane/platform';
@@ -20,6 +20,7 @@ export class PartyTermsController {
   @Get()
   @Roles('operator', 'auditor')
   @ApiOperation({ summary: "Each party's deadline, reminder and escalation; party `*` is a role's default" })
+  @ApiOkResponse({ type: PartyTermsRecord, isArray: true })
   list() {
     return this.terms.find({ order: { role: 'ASC', partyId: 'ASC' } });
   }
@@ -27,6 +28,7 @@ export class PartyTermsController {
   @Put(':role/:partyId')
   @Roles('operator')
   @ApiOperation({ summary: "Set a party's terms (or a role's default with party `*`); applies to waits that start afterwards" })
+  @ApiOkResponse({ type: PartyTermsRecord })
   async set(
     @Param('role', new ParseEnumPipe(TermsRole)) role: TermsRole,
     @Param('partyId') partyId: string,
