@@ -74,6 +74,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     process.env.TEMPORAL_ADDRESS = runAddress;
   }
   const db = new Pool({ connectionString: database.url, max: 3 });
+  // pg's Pool.end() resolves before its idle clients have closed; the DROP DATABASE … WITH (FORCE)
+  // that follows then terminates them (57P01), which an idle client reports as a pool error.
+  db.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.error('test database pool:', error);
+  });
   const connection = await Connection.connect({ address: temporalAddress });
   const temporal = new Client({ connection, namespace: 'default' });
   const agents = new Map<string, Agents>();
