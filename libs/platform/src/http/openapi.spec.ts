@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { Public, Roles } from '../auth/decorators';
 import { bigintToNumber } from '../database/bigint.transformer';
 import { buildApiDocument } from './openapi';
@@ -72,6 +72,9 @@ class SpecThingDto {
 class SpecRow {
   @PrimaryColumn({ type: 'uuid' })
   rowId: string;
+
+  @PrimaryGeneratedColumn('identity')
+  seq: number;
 
   @Column({ type: 'bigint', transformer: bigintToNumber })
   amountMinor: number;
@@ -169,10 +172,11 @@ describe('the OpenAPI document', () => {
       type: 'object',
       properties: {
         rowId: { type: 'string', format: 'uuid' },
+        seq: { type: 'integer' },
         amountMinor: { type: 'integer' },
         doneAt: { type: 'string', format: 'date-time', nullable: true },
       },
-      required: ['rowId', 'amountMinor', 'doneAt'],
+      required: ['rowId', 'seq', 'amountMinor', 'doneAt'],
     });
   });
 

@@ -204,7 +204,10 @@ function entitySchemas(schemas: Record<string, Schema>): void {
 }
 
 function columnSchema(options: ColumnOptions): Schema {
-  const type = String(options.type ?? 'text');
+  // Generated keys and columns without a database type carry a JS constructor (Number for identities).
+  const given = options.type as unknown;
+  const type =
+    given === Number ? 'integer' : given === Boolean ? 'boolean' : given === Date ? 'timestamptz' : typeof given === 'string' ? given : 'text';
   let schema: Schema;
   if (type === 'uuid') schema = { type: 'string', format: 'uuid' };
   else if (type === 'bigint') schema = options.transformer ? { type: 'integer' } : { type: 'string', pattern: '^-?[0-9]+$' };
