@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, mustSee, uuidParam, type Caller } from '@tradelane/platform';
 import { ShippingQuoteDto } from './dto/shipping-quote.dto';
 import { ShippingInquiriesService } from './shipping-inquiries.service';
+import { ShippingInquiryRecord } from './shipping-inquiry.entity';
 
 @ApiTags('shipping inquiries')
 @Controller('shipping-inquiries')
@@ -11,6 +12,7 @@ export class ShippingInquiriesController {
 
   @Get(':inquiryId')
   @ApiOperation({ summary: 'One shipping inquiry (step 4) and its quote, if given' })
+  @ApiOkResponse({ type: ShippingInquiryRecord })
   @Roles('carrier', 'auditor', 'operator')
   async get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @CurrentCaller() caller: Caller) {
     const inquiry = await this.inquiries.get(inquiryId);

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, mustSee, uuidParam, type Caller } from '@tradelane/platform';
 import { TransportAcceptanceDto } from './dto/transport-acceptance.dto';
 import { TransportRejectionDto } from './dto/transport-rejection.dto';
 import { TransportNoticesService } from './transport-notices.service';
+import { TransportNoticeRecord } from './transport-notice.entity';
 
 @ApiTags('transport notices')
 @Controller('transport-notices')
@@ -12,6 +13,7 @@ export class TransportNoticesController {
 
   @Get(':noticeId')
   @ApiOperation({ summary: 'One transport notice (step 7)' })
+  @ApiOkResponse({ type: TransportNoticeRecord })
   @Roles('carrier', 'auditor', 'operator')
   async get(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @CurrentCaller() caller: Caller) {
     const notice = await this.notices.get(noticeId);

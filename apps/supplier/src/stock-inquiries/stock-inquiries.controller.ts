@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, mustSee, ownScope, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { InquiryListFilterDto } from './dto/inquiry-filter.dto';
 import { StockAnswerDto } from './dto/stock-answer.dto';
 import { StockInquiriesService } from './stock-inquiries.service';
+import { StockInquiryRecord } from './stock-inquiry.entity';
 
 @ApiTags('stock inquiries')
 @Controller('stock-inquiries')
@@ -13,6 +14,7 @@ export class StockInquiriesController {
   @Get()
   @Roles('supplier', 'auditor', 'operator')
   @ApiOperation({ summary: 'Stock inquiries (step 2), open, answered or withdrawn, with any reminder and its deadline; a supplier sees only its own' })
+  @ApiOkResponse({ type: StockInquiryRecord, isArray: true })
   list(@Query() filter: InquiryListFilterDto, @CurrentCaller() caller: Caller) {
     const own = ownScope(caller);
     if (own && filter.supplierId && filter.supplierId !== own) return [];
@@ -22,6 +24,7 @@ export class StockInquiriesController {
   @Get(':inquiryId')
   @Roles('supplier', 'auditor', 'operator')
   @ApiOperation({ summary: 'One stock inquiry (step 2) and its answer, if given' })
+  @ApiOkResponse({ type: StockInquiryRecord })
   async get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @CurrentCaller() caller: Caller) {
     const inquiry = await this.inquiries.get(inquiryId);
     mustSee(caller, inquiry.supplierId, 'stock inquiry', inquiryId);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, mustSee, ownScope, Roles, type Caller } from '@tradelane/platform';
 import { ReservationFilterDto } from '../reservations/dto/reservation-filter.dto';
 import { ReservationPolicyDto } from '../reservations/dto/reservation-policy.dto';
@@ -8,6 +8,10 @@ import { InquiryFilterDto } from '../stock-inquiries/dto/inquiry-filter.dto';
 import { StockInquiriesService } from '../stock-inquiries/stock-inquiries.service';
 import { AnswerModeDto } from './dto/answer-mode.dto';
 import { SuppliersService } from './suppliers.service';
+import { DispatchNoticeRecord } from '../dispatch-notices/dispatch-notice.entity';
+import { StockReservation } from '../reservations/stock-reservation.entity';
+import { StockInquiryRecord } from '../stock-inquiries/stock-inquiry.entity';
+import { Supplier } from './supplier.entity';
 
 @ApiTags('suppliers')
 @Controller('suppliers')
@@ -21,6 +25,7 @@ export class SuppliersController {
   @Get()
   @Roles('supplier', 'auditor', 'operator')
   @ApiOperation({ summary: 'Suppliers on this service, with how each answers stock inquiries and how long it holds stock; a supplier sees itself' })
+  @ApiOkResponse({ type: Supplier, isArray: true })
   async list(@CurrentCaller() caller: Caller) {
     const own = ownScope(caller);
     const all = await this.suppliers.list();
@@ -54,6 +59,7 @@ export class SuppliersController {
 
   @Get(':supplierId/reservations')
   @ApiOperation({ summary: 'Stock held for orders (and what became of it), by order, inquiry or status' })
+  @ApiOkResponse({ type: StockReservation, isArray: true })
   @Roles('supplier', 'auditor', 'operator')
   async listReservations(@Param('supplierId') supplierId: string, @Query() filter: ReservationFilterDto, @CurrentCaller() caller: Caller) {
     mustSee(caller, supplierId, 'supplier', supplierId);
@@ -63,6 +69,7 @@ export class SuppliersController {
 
   @Get(':supplierId/stock-inquiries')
   @ApiOperation({ summary: 'Stock inquiries (step 2) addressed to this supplier' })
+  @ApiOkResponse({ type: StockInquiryRecord, isArray: true })
   @Roles('supplier', 'auditor', 'operator')
   async stockInquiries(@Param('supplierId') supplierId: string, @Query() filter: InquiryFilterDto, @CurrentCaller() caller: Caller) {
     mustSee(caller, supplierId, 'supplier', supplierId);
@@ -72,6 +79,7 @@ export class SuppliersController {
 
   @Get(':supplierId/dispatch-notices')
   @ApiOperation({ summary: 'Dispatch notices (step 6) addressed to this supplier' })
+  @ApiOkResponse({ type: DispatchNoticeRecord, isArray: true })
   @Roles('supplier', 'auditor', 'operator')
   dispatchNotices(@Param('supplierId') supplierId: string, @CurrentCaller() caller: Caller) {
     mustSee(caller, supplierId, 'supplier', supplierId);
