@@ -1,11 +1,4 @@
-import {
-  ActivityCancellationType,
-  CancellationScope,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ActivityCancellationType, CancellationScope, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BuyerActivities,
   CarrierActivities,
@@ -80,39 +73,18 @@ function partyProxies<T>(role: 'supplier' | 'carrier' | 'buyer' | 'payment-gatew
   };
 }
 
-const distributorOptions = {
-  ...waitForCancel,
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' },
-} as const;
-
-/**
- * The distributor's own quick, idempotent steps (the order log, sourcing, carriers, terms, the
- * status) run as local activities in the workflow's worker: each costs the server one marker
- * instead of an activity task with its events and a workflow task (issue 6's benchmark). Steps
- * that start other work or hand over to an operator stay normal activities.
- */
-function distributorSteps(local: boolean): DistributorActivities {
-  const normal = proxyActivities<DistributorActivities>(distributorOptions);
-  if (!local) return normal;
-  const quick = proxyLocalActivities<DistributorActivities>(distributorOptions);
-  return {
-    recordMessage: quick.recordMessage,
-    planSourcing: quick.planSourcing,
-    chooseCarriers: quick.chooseCarriers,
-    partyTerms: quick.partyTerms,
-    recordOrderStatus: quick.recordOrderStatus,
-    placeBackOrder: normal.placeBackOrder,
-    reportStuckCompensation: normal.reportStuckCompensation,
-    clearStuckCompensation: normal.clearStuckCompensation,
-  };
-}
-
 export const isoNow = (): string => new Date().toISOString();
 
 /** Everything one running order knows; shared by its steps and its update handlers. */
 export class OrderContext {
-  readonly distributor: DistributorActivities;
+  // Normal, not local, activities: local activities resolving between concurrent branches and
+  // their timers replayed in another order than they ran (sdk-typescript#731), and an order
+  // that cannot be replayed cannot be audited. Issue 6's benchmark will weigh the cost.
+  readonly distributor = proxyActivities<DistributorActivities>({
+    ...waitForCancel,
+    startToCloseTimeout: '10 seconds',
+    retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' },
+  });
   readonly supplier;
   readonly carrier;
   readonly buyer;
@@ -138,8 +110,6 @@ export class OrderContext {
   private readonly terms = new Map<string, PartyTerms>();
 
   constructor(readonly order: PurchaseOrder) {
-    // Orders that began with every distributor step as a normal activity replay that way.
-    this.distributor = distributorSteps(patched('distributor-local-activities'));
     const prefix = queuePrefix();
     this.supplier = partyProxies<SupplierActivities>('supplier', prefix);
     this.carrier = partyProxies<CarrierActivities>('carrier', prefix);
