@@ -33,6 +33,11 @@ export interface StackOptions {
    * process.env.TEMPORAL_ADDRESS, the dev server the test run started.
    */
   temporalAddress?: string;
+  /**
+   * The workers' workflow cache; 0 makes every workflow task replay the order from its history,
+   * so code that does not replay as it ran fails at once instead of after an eviction.
+   */
+  maxCachedWorkflows?: number;
 }
 
 /**
@@ -51,6 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // starts after this stack gets the test run's address back.
   const runAddress = process.env.TEMPORAL_ADDRESS;
   process.env.TEMPORAL_ADDRESS = temporalAddress;
+  if (options.maxCachedWorkflows !== undefined) process.env.TEMPORAL_MAX_CACHED_WORKFLOWS = String(options.maxCachedWorkflows);
 
   const apps = {} as Record<PartyRole, INestApplication>;
   const http = {} as Stack['http'];
@@ -72,6 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
   } finally {
     process.env.TEMPORAL_ADDRESS = runAddress;
+    delete process.env.TEMPORAL_MAX_CACHED_WORKFLOWS;
   }
   const db = new Pool({ connectionString: database.url, max: 3 });
   // pg's Pool.end() resolves before its idle clients have closed; the DROP DATABASE … WITH (FORCE)

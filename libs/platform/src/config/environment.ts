@@ -33,6 +33,10 @@ export class EnvironmentVariables {
   @IsIn(['true', 'false'])
   TEMPORAL_WORKERS_ENABLED?: string;
 
+  @IsOptional()
+  @Matches(/^\d+$/, { message: 'TEMPORAL_MAX_CACHED_WORKFLOWS must be a whole number (0 or more)' })
+  TEMPORAL_MAX_CACHED_WORKFLOWS?: string;
+
   /** Shared by the gateway (signs transfer notices) and the distributor (verifies them). */
   @IsOptional()
   @IsString()

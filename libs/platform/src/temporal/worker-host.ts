@@ -27,6 +27,7 @@ export class WorkerHost implements BeforeApplicationShutdown {
       taskQueue: taskQueueFor(role, this.config.taskQueuePrefix),
       activities,
       shutdownGraceTime: '5 seconds',
+      ...(this.config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
     };
     if (workflows) {
       if (this.config.workflowBundlePath) options.workflowBundle = { codePath: this.config.workflowBundlePath };
