@@ -75,6 +75,8 @@ export interface StuckCompensation {
 
 export interface DistributorActivities {
   recordMessage(message: RecordedMessage): Promise<void>;
+  /** Several consecutive entries of one order's log, written in order. */
+  recordMessages(messages: RecordedMessage[]): Promise<void>;
   planSourcing(order: PurchaseOrder): Promise<SourcingPlan>;
   chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]>;
   /** Terms for each party asked for, in the same order; a party without its own gets the default of its role. */

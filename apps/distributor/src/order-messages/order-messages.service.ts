@@ -17,6 +17,11 @@ export class OrderMessagesService {
    * entry chains the hash of the one before; the workflow writes them one after another, so a
    * missing predecessor can only be a delivery that overtook it, and a retry will find it.
    */
+  /** Each entry chains the one before it, so a batch is written in order; a retry skips what is written. */
+  async recordMessages(messages: RecordedMessage[]): Promise<void> {
+    for (const message of [...messages].sort((a, b) => a.seq - b.seq)) await this.recordMessage(message);
+  }
+
   async recordMessage(message: RecordedMessage): Promise<void> {
     // The entry itself (already written?) and its predecessor, in one round trip.
     const found = await this.messages.find({

@@ -21,7 +21,7 @@ export class DistributorWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const activities = {
-      ...activitiesOf(this.messages, ['recordMessage']),
+      ...activitiesOf(this.messages, ['recordMessage', 'recordMessages']),
       ...activitiesOf(this.sourcing, ['planSourcing', 'chooseCarriers', 'partyTerms']),
       ...activitiesOf(this.orders, ['recordOrderStatus']),
       ...activitiesOf(this.purchaseOrders, ['placeBackOrder']),
