@@ -344,6 +344,8 @@ async function main() {
       (failed.length ? `; failing: ${failed.map((r) => r.label).join(', ')}` : '') +
       ` (details in ${outDir})`,
   );
+  // The plain closing line a CI reads: runs of schemathesis that passed and failed.
+  console.log(`fuzz: ${results.length - failed.length} passed, ${failed.length} failed`);
   process.exitCode = failed.length || results.length === 0 ? 1 : 0;
 }
 
