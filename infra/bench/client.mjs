@@ -1,7 +1,6 @@
 // Every HTTP call the bench makes to the services goes through here, with headers from one
 // function, so that authentication is wired in one place.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readApiKey, tradeApiKey } from '../identity/credentials.mjs';
 
 export class HttpError extends Error {
   constructor(method, url, status, body) {
@@ -31,18 +30,11 @@ export function servicesClient({ urls, dataDir }) {
 
   async function exchangeKey(organisationId) {
     if (!dataDir) return undefined;
-    const keyFile = join(dataDir, 'credentials', `${organisationId}.key`);
-    if (!existsSync(keyFile)) return undefined;
-    const apiKey = readFileSync(keyFile, 'utf8').trim();
-    const res = await fetch(`${urls.distributor}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey }),
-    });
-    if (!res.ok) throw new HttpError('POST', '/auth/token', res.status, await res.text());
-    const body = await res.json();
-    tokens.set(organisationId, { token: body.accessToken, expiresAt: Date.now() + (body.expiresIn ?? 300) * 1000 });
-    return body.accessToken;
+    const apiKey = readApiKey(dataDir, organisationId);
+    if (!apiKey) return undefined;
+    const { accessToken, expiresIn } = await tradeApiKey(`${urls.distributor}/auth/token`, apiKey);
+    tokens.set(organisationId, { token: accessToken, expiresAt: Date.now() + expiresIn * 1000 });
+    return accessToken;
   }
 
   async function headers(as) {

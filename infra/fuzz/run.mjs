@@ -7,7 +7,8 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../scripts/free-port.mjs';
+import { startStackProcess } from '../scripts/stack-process.mjs';
+import { readApiKey, tradeApiKey } from '../identity/credentials.mjs';
 import { ensureSchemathesis, st } from './install.mjs';
 import { seedObjects, serviceClient } from './seed.mjs';
 
@@ -79,49 +80,18 @@ function say(message) {
   console.log(`[fuzz] ${message}`);
 }
 
-async function startStack(dataDir, ports) {
-  const env = {
-    ...process.env,
-    TRADELANE_DATA_DIR: dataDir,
-    // The fuzzer is one client sending thousands of requests; a 429 would hide what the rest finds.
-    RATE_LIMIT_PER_MINUTE: '1000000',
-    RATE_LIMIT_TOKEN_PER_MINUTE: '1000',
-    IDENTITY_TOKEN_TTL_SECONDS: '3600',
-  };
-  for (const [variable, port] of Object.entries(ports)) env[variable] = String(port);
-  const child = spawn(process.execPath, [join(root, 'infra/scripts/start.mjs')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: false,
-  });
+async function startStack(dataDir) {
   const log = join(outDir, 'stack.log');
   writeFileSync(log, '');
-  const up = new Promise((resolveUp, rejectUp) => {
-    let seen = '';
-    const onData = (chunk) => {
-      appendFileSync(log, chunk);
-      if (!seen.includes('Tradelane is up.')) {
-        seen = (seen + chunk).slice(-4096);
-        if (seen.includes('Tradelane is up.')) resolveUp();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => appendFileSync(log, chunk));
-    child.once('exit', (code) => rejectUp(new Error(`the stack exited with code ${code} before it was up; see ${log}`)));
-  });
-  const timeout = setTimeout(() => child.kill('SIGINT'), 300_000);
-  await up;
-  clearTimeout(timeout);
-  return child;
-}
-
-function stopStack(child) {
-  return new Promise((r) => {
-    if (!child || child.exitCode !== null) return r();
-    child.once('exit', r);
-    child.kill('SIGINT');
-    setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
+  return startStackProcess({
+    dataDir,
+    env: {
+      // The fuzzer is one client sending thousands of requests; a 429 would hide what the rest finds.
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_TOKEN_PER_MINUTE: '1000',
+      IDENTITY_TOKEN_TTL_SECONDS: '3600',
+    },
+    onOutput: (chunk) => appendFileSync(log, chunk),
   });
 }
 
@@ -132,15 +102,9 @@ async function tokens(dataDir, distributorPort) {
   const out = {};
   const wanted = new Set([...services.flatMap((s) => s.as), ...SEEDING_ORGANISATIONS]);
   for (const organisationId of wanted) {
-    const file = join(dir, `${organisationId}.key`);
-    if (!existsSync(file)) throw new Error(`no API key for ${organisationId} in ${dir}`);
-    const res = await fetch(`http://${host}:${distributorPort}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: readFileSync(file, 'utf8').trim() }),
-    });
-    if (res.status !== 201) throw new Error(`token for ${organisationId}: ${res.status} ${await res.text()}`);
-    out[organisationId] = (await res.json()).accessToken;
+    const apiKey = readApiKey(dataDir, organisationId);
+    if (!apiKey) throw new Error(`no API key for ${organisationId} in ${dir}`);
+    out[organisationId] = (await tradeApiKey(`http://${host}:${distributorPort}/auth/token`, apiKey)).accessToken;
   }
   return out;
 }
@@ -274,17 +238,14 @@ async function main() {
   ensureSchemathesis();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const ports = {};
-  for (const variable of [...services.map((s) => s.portVar), 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT']) {
-    ports[variable] = await freePort();
-  }
   const dataDir = mkdtempSync(join(tmpdir(), 'tradelane-fuzz-'));
   const started = Date.now();
   let stack;
   const results = [];
   try {
     say(`starting the stack (data in ${dataDir})`);
-    stack = await startStack(dataDir, ports);
+    stack = await startStack(dataDir);
+    const { ports } = stack;
     say(`stack up in ${Math.round((Date.now() - started) / 1000)} s`);
     const byOrganisation = await tokens(dataDir, ports.DISTRIBUTOR_PORT);
     if (!byOrganisation) throw new Error('the stack wrote no API keys to fuzz with');
@@ -318,7 +279,7 @@ async function main() {
       }
     }
   } finally {
-    await stopStack(stack);
+    await stack?.stop(30_000);
     rmSync(dataDir, { recursive: true, force: true });
   }
   const total = results.reduce((n, r) => n + r.requests, 0);

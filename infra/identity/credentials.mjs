@@ -65,3 +65,31 @@ export function provideIdentity(dataDir, { log = () => {} } = {}) {
     gatewayEnv: { TRANSFER_NOTICE_API_KEY: keys['tradelane-pay'] },
   };
 }
+
+/** The API key a stack keeps for one of its organisations, or undefined if it has none. */
+export function readApiKey(dataDir, organisationId) {
+  const file = join(dataDir, 'credentials', `${organisationId}.key`);
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** Trades an API key for an access token at the distributor's POST /auth/token. */
+export async function tradeApiKey(tokenUrl, apiKey) {
+  const res = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ apiKey }),
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    let words = text;
+    try {
+      const problem = JSON.parse(text);
+      words = [problem.title, problem.detail].filter(Boolean).join(': ');
+    } catch {
+      // not a problem document; show it as it came
+    }
+    throw new Error(`${res.status} from POST /auth/token: ${words}`);
+  }
+  const { accessToken, expiresIn } = JSON.parse(text);
+  return { accessToken, expiresIn };
+}

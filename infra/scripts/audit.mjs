@@ -1,8 +1,9 @@
 // `npm run audit -- <command>`: the auditor API from a shell. Reads only; changes nothing.
 // TRADELANE_AUDIT_URL is the distributor API (default http://127.0.0.1:3002).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readApiKey, tradeApiKey } from '../identity/credentials.mjs';
 
 const USAGE = `usage: npm run audit -- <command>
 
@@ -18,7 +19,8 @@ the API key in <TRADELANE_DATA_DIR or .data>/credentials/tradelane-audit.key.`;
 
 const base = (process.env.TRADELANE_AUDIT_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const keyFile = join(resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data')), 'credentials', 'tradelane-audit.key');
+const dataDir = resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data'));
+const keyFile = join(dataDir, 'credentials', 'tradelane-audit.key');
 
 class UsageError extends Error {}
 
@@ -53,25 +55,13 @@ let token;
 async function accessToken() {
   if (token) return token;
   if (process.env.TRADELANE_AUDIT_TOKEN) return (token = process.env.TRADELANE_AUDIT_TOKEN.trim());
-  let apiKey;
+  const apiKey = readApiKey(dataDir, 'tradelane-audit');
+  if (!apiKey) throw new Error(`no access token: set TRADELANE_AUDIT_TOKEN, or keep tradelane-audit's API key in ${keyFile}`);
   try {
-    apiKey = readFileSync(keyFile, 'utf8').trim();
-  } catch {
-    throw new Error(`no access token: set TRADELANE_AUDIT_TOKEN, or keep tradelane-audit's API key in ${keyFile}`);
-  }
-  let res;
-  try {
-    res = await fetch(`${base}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ apiKey }),
-    });
+    return (token = (await tradeApiKey(`${base}/auth/token`, apiKey)).accessToken);
   } catch (error) {
-    throw new Error(`cannot reach the token issuer at ${base}: ${error.cause?.message ?? error.message}`);
+    throw new Error(error.cause ? `cannot reach the token issuer at ${base}: ${error.cause.message}` : error.message);
   }
-  const body = await res.text();
-  if (!res.ok) throw new Error(`${res.status} from POST /auth/token: ${problemText(body)}`);
-  return (token = JSON.parse(body).accessToken);
 }
 
 function problemText(body) {

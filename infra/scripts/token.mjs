@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readApiKey, tradeApiKey } from '../identity/credentials.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data'));
@@ -25,24 +26,16 @@ try {
 } catch {
   // none yet
 }
-let apiKey;
-try {
-  apiKey = readFileSync(join(dataDir, 'credentials', `${organisation}.key`), 'utf8').trim();
-} catch {
+const apiKey = readApiKey(dataDir, organisation);
+if (!apiKey) {
   console.error(`no API key for ${organisation} in ${join(dataDir, 'credentials')}; start the stack once, or create one (README: Who may do what)`);
   process.exit(2);
 }
-const response = await fetch(tokenUrl, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ apiKey }),
-}).catch((error) => {
-  console.error(`cannot reach ${tokenUrl}: ${error.message}`);
-  process.exit(1);
-});
-const body = await response.json();
-if (!response.ok) {
-  console.error(`${response.status}: ${body.detail ?? body.title}`);
+let body;
+try {
+  body = await tradeApiKey(tokenUrl, apiKey);
+} catch (error) {
+  console.error(error.cause ? `cannot reach ${tokenUrl}: ${error.cause.message}` : error.message);
   process.exit(1);
 }
 mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
