@@ -195,6 +195,11 @@ export class OrderContext {
     this.view.updatedAt = isoNow();
   }
 
+  /** Terms read along with another step (the sourcing plan, the carrier choice), kept like those read on their own. */
+  keepTerms(terms: PartyTerms[] = []): void {
+    for (const t of terms) if (!this.terms.has(`${t.role}:${t.partyId}`)) this.terms.set(`${t.role}:${t.partyId}`, t);
+  }
+
   /** Read when the order first waits for the party, then kept, so one order runs under one set of terms. */
   async termsOf(party: PartyRef): Promise<PartyTerms> {
     const key = `${party.role}:${party.id}`;

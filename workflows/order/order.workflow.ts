@@ -41,6 +41,7 @@ async function fulfil(ctx: OrderContext): Promise<void> {
   // Step 1: the purchase order has arrived.
   await ctx.record('purchase-order', ctx.buyerRef, DISTRIBUTOR, order);
   const plan = await ctx.distributor.planSourcing(order);
+  ctx.keepTerms(plan.terms);
 
   // Steps 2 and 3.
   const answers = committedOnly(await sourceStock(ctx, plan.lines));
@@ -54,6 +55,7 @@ async function fulfil(ctx: OrderContext): Promise<void> {
     shipments.map((s) => s.origin),
     order.shipTo.country,
   );
+  for (const choice of choices) ctx.keepTerms(choice.terms);
   const origins = await Promise.all(shipments.map((s, i) => quoteOrigin(ctx, s, choices[i].carrierIds)));
   const chosen = [];
   for (const origin of origins) chosen.push({ originCode: origin.shipment.origin.code, quote: await freshBest(ctx, origin) });

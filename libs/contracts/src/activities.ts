@@ -35,12 +35,16 @@ export interface SourcedLine {
 export interface SourcingPlan {
   lines: SourcedLine[];
   unitWeightGrams: Record<string, number>;
+  /** The terms of every candidate supplier, read with the plan so the order needs no lookup of its own. */
+  terms?: PartyTerms[];
 }
 
 /** Every carrier that serves the route from one origin, in the distributor's order of preference. */
 export interface CarrierChoice {
   originCode: string;
   carrierIds: string[];
+  /** The terms of those carriers, read with the choice. */
+  terms?: PartyTerms[];
 }
 
 /** What happens when a party's deadline passes. */

@@ -27,7 +27,7 @@ export class PartyTermsController {
 
   @Put(':role/:partyId')
   @Roles('operator')
-  @ApiOperation({ summary: "Set a party's terms (or a role's default with party `*`); applies to waits that start afterwards" })
+  @ApiOperation({ summary: "Set a party's terms (or a role's default with party `*`); applies to orders that read them afterwards (suppliers' with the sourcing plan, carriers' with the carrier choice, the buyer's at its first wait)" })
   @ApiOkResponse({ type: PartyTermsRecord })
   async set(
     @Param('role', new ParseEnumPipe(TermsRole)) role: TermsRole,

@@ -24,9 +24,12 @@ export class SourcingService {
       this.catalogue.findBy({ sku: In(skus) }),
       this.offers.findBy({ sku: In(skus), currency: order.currency }),
     ]);
+    const lines = sourceLines(order.lines, offers);
+    const suppliers = [...new Set(lines.flatMap((l) => l.candidates))].map((id): PartyRef => ({ role: 'supplier', id }));
     return {
-      lines: sourceLines(order.lines, offers),
+      lines,
       unitWeightGrams: Object.fromEntries(items.map((i) => [i.sku, i.unitWeightGrams])),
+      terms: await this.knownTerms(suppliers),
     };
   }
 
@@ -34,28 +37,46 @@ export class SourcingService {
   async chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]> {
     const partners = await this.partners.find({ order: { rank: 'ASC', carrierId: 'ASC' } });
     const serves = (countries: string[], country: string) => countries.includes(country) || countries.includes('*');
-    return origins.map((origin) => ({
+    const choices = origins.map((origin) => ({
       originCode: origin.code,
       carrierIds: partners
         .filter((p) => serves(p.originCountries, origin.country) && serves(p.destinationCountries, destinationCountry))
         .map((p) => p.carrierId),
     }));
+    const terms = await this.knownTerms([...new Set(choices.flatMap((c) => c.carrierIds))].map((id): PartyRef => ({ role: 'carrier', id })));
+    return choices.map((c) => ({ ...c, terms: terms.filter((t) => c.carrierIds.includes(t.partyId)) }));
+  }
+
+  /** The terms of those parties that have some (their own or their role's default); the order asks for the rest when it waits. */
+  private async knownTerms(parties: PartyRef[]): Promise<PartyTerms[]> {
+    if (parties.length === 0) return [];
+    return (await this.lookUpTerms(parties)).filter((t): t is PartyTerms => t !== undefined);
   }
 
   /** Activity: each party's own terms, or its role's default. */
   async partyTerms(parties: PartyRef[]): Promise<PartyTerms[]> {
+    const found = await this.lookUpTerms(parties);
+    return parties.map((party, i) => {
+      const terms = found[i];
+      if (!terms) throw new Error(`no terms for ${party.role} ${party.id} and no default for its role`);
+      return terms;
+    });
+  }
+
+  private async lookUpTerms(parties: PartyRef[]): Promise<(PartyTerms | undefined)[]> {
     const rows = await this.terms.findBy({ partyId: In([...new Set(parties.map((p) => p.id)), '*']) });
     const find = (role: string, id: string) => rows.find((r) => r.role === role && r.partyId === id);
     return parties.map((party) => {
       const row = find(party.role, party.id) ?? find(party.role, '*');
-      if (!row) throw new Error(`no terms for ${party.role} ${party.id} and no default for its role`);
-      return {
-        role: party.role,
-        partyId: party.id,
-        answerWithinMs: row.answerWithinSeconds * 1000,
-        remindBeforeMs: row.remindBeforeSeconds * 1000,
-        onDeadline: row.onDeadline,
-      };
+      return row
+        ? {
+            role: party.role,
+            partyId: party.id,
+            answerWithinMs: row.answerWithinSeconds * 1000,
+            remindBeforeMs: row.remindBeforeSeconds * 1000,
+            onDeadline: row.onDeadline,
+          }
+        : undefined;
     });
   }
 }
