@@ -94,6 +94,9 @@ describe('an order with no person in the loop', () => {
     // The recorded run is the one today's workflow code makes (throws on any nondeterminism).
     const history = await handle.fetchHistory();
     expect(history.events!.length).toBeGreaterThan(20);
+    // Suppliers' and carriers' terms came with the sourcing plan and the carrier choice; only the buyer's are asked for.
+    const termLookups = history.events!.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'partyTerms');
+    expect(termLookups).toHaveLength(1);
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } }, history, handle.workflowId);
   });
 
