@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { In, Repository } from 'typeorm';
 import { orderWorkflowId, type Reminder, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
+import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
@@ -45,8 +45,8 @@ export class ShippingInquiriesService {
   }
 
   /** A person at the carrier's desk quotes (step 5). */
-  async quote(inquiryId: string, dto: ShippingQuoteDto): Promise<ShippingQuote> {
-    const record = await this.get(inquiryId);
+  async quote(inquiryId: string, dto: ShippingQuoteDto, caller: Caller): Promise<ShippingQuote> {
+    const record = await this.get(inquiryId, caller);
     if (record.status === 'withdrawn') throw conflict(`shipping inquiry ${inquiryId} was withdrawn: ${record.withdrawnReason ?? 'no reason given'}`);
     if (record.status !== 'open') throw conflict(`shipping inquiry ${inquiryId} is already quoted`);
     const now = new Date();
@@ -92,9 +92,11 @@ export class ShippingInquiriesService {
     return true;
   }
 
-  async get(inquiryId: string): Promise<ShippingInquiryRecord> {
+  /** With a caller, an inquiry addressed to another carrier is not found either. */
+  async get(inquiryId: string, caller?: Caller): Promise<ShippingInquiryRecord> {
     const record = await this.inquiries.findOneBy({ inquiryId });
     if (!record) throw notFound('shipping inquiry', inquiryId);
+    if (caller) mustSee(caller, record.carrierId, 'shipping inquiry', inquiryId);
     return record;
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, mustSee, uuidParam, type Caller } from '@tradelane/platform';
+import { CurrentCaller, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { TransportAcceptanceDto } from './dto/transport-acceptance.dto';
 import { TransportRejectionDto } from './dto/transport-rejection.dto';
 import { TransportNoticesService } from './transport-notices.service';
@@ -15,27 +15,23 @@ export class TransportNoticesController {
   @ApiOperation({ summary: 'One transport notice (step 7)' })
   @ApiOkResponse({ type: TransportNoticeRecord })
   @Roles('carrier', 'auditor', 'operator')
-  async get(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @CurrentCaller() caller: Caller) {
-    const notice = await this.notices.get(noticeId);
-    mustSee(caller, notice.carrierId, 'transport notice', noticeId);
-    return notice;
+  get(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @CurrentCaller() caller: Caller) {
+    return this.notices.get(noticeId, caller);
   }
 
   @Post(':noticeId/accept')
   @HttpCode(200)
   @ApiOperation({ summary: 'The carrier accepts the shipment' })
   @Roles('carrier')
-  async accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportAcceptanceDto, @CurrentCaller() caller: Caller) {
-    mustSee(caller, (await this.notices.get(noticeId)).carrierId, 'transport notice', noticeId);
-    return this.notices.accept(noticeId, body.acceptedBy);
+  accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportAcceptanceDto, @CurrentCaller() caller: Caller) {
+    return this.notices.accept(noticeId, body.acceptedBy, caller);
   }
 
   @Post(':noticeId/reject')
   @HttpCode(200)
   @ApiOperation({ summary: 'The carrier will not take the shipment; the order books the next best carrier' })
   @Roles('carrier')
-  async reject(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportRejectionDto, @CurrentCaller() caller: Caller) {
-    mustSee(caller, (await this.notices.get(noticeId)).carrierId, 'transport notice', noticeId);
-    return this.notices.reject(noticeId, body.rejectedBy, body.reason);
+  reject(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportRejectionDto, @CurrentCaller() caller: Caller) {
+    return this.notices.reject(noticeId, body.rejectedBy, body.reason, caller);
   }
 }

@@ -10,7 +10,7 @@ import {
   type TransportNotice,
   type TransportRejection,
 } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, receiveOnce } from '@tradelane/platform';
+import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, type Caller } from '@tradelane/platform';
 import { transportAcceptanceUpdate, transportRejectionUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import { TransportNoticeRecord, type TransportNoticeStatus } from './transport-notice.entity';
@@ -54,8 +54,8 @@ export class TransportNoticesService {
   }
 
   /** A person at the carrier's desk accepts the shipment. */
-  async accept(noticeId: string, acceptedBy: string): Promise<TransportAcceptance> {
-    const record = await this.getOpen(noticeId);
+  async accept(noticeId: string, acceptedBy: string, caller: Caller): Promise<TransportAcceptance> {
+    const record = await this.getOpen(noticeId, caller);
     record.acceptedBy = acceptedBy;
     record.acceptedAt = new Date();
     const acceptance = acceptanceOf(record);
@@ -69,8 +69,8 @@ export class TransportNoticesService {
   }
 
   /** A person at the carrier's desk will not take the shipment; the order books the next best carrier. */
-  async reject(noticeId: string, rejectedBy: string, reason: string): Promise<TransportRejection> {
-    const record = await this.getOpen(noticeId);
+  async reject(noticeId: string, rejectedBy: string, reason: string, caller: Caller): Promise<TransportRejection> {
+    const record = await this.getOpen(noticeId, caller);
     const rejectedAt = new Date();
     const rejection: TransportRejection = {
       noticeId,
@@ -117,9 +117,11 @@ export class TransportNoticesService {
     return true;
   }
 
-  async get(noticeId: string): Promise<TransportNoticeRecord> {
+  /** With a caller, a notice addressed to another carrier is not found either. */
+  async get(noticeId: string, caller?: Caller): Promise<TransportNoticeRecord> {
     const record = await this.notices.findOneBy({ noticeId });
     if (!record) throw notFound('transport notice', noticeId);
+    if (caller) mustSee(caller, record.carrierId, 'transport notice', noticeId);
     return record;
   }
 
@@ -131,8 +133,8 @@ export class TransportNoticesService {
     });
   }
 
-  private async getOpen(noticeId: string): Promise<TransportNoticeRecord> {
-    const record = await this.get(noticeId);
+  private async getOpen(noticeId: string, caller: Caller): Promise<TransportNoticeRecord> {
+    const record = await this.get(noticeId, caller);
     if (record.status !== 'open') throw conflict(`transport notice ${noticeId} is already ${record.status}`);
     return record;
   }

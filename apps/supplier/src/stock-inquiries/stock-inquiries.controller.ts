@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, mustSee, ownScope, Roles, uuidParam, type Caller } from '@tradelane/platform';
+import { CurrentCaller, ownScope, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { InquiryListFilterDto } from './dto/inquiry-filter.dto';
 import { StockAnswerDto } from './dto/stock-answer.dto';
 import { StockInquiriesService } from './stock-inquiries.service';
@@ -25,10 +25,8 @@ export class StockInquiriesController {
   @Roles('supplier', 'auditor', 'operator')
   @ApiOperation({ summary: 'One stock inquiry (step 2) and its answer, if given' })
   @ApiOkResponse({ type: StockInquiryRecord })
-  async get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @CurrentCaller() caller: Caller) {
-    const inquiry = await this.inquiries.get(inquiryId);
-    mustSee(caller, inquiry.supplierId, 'stock inquiry', inquiryId);
-    return inquiry;
+  get(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @CurrentCaller() caller: Caller) {
+    return this.inquiries.get(inquiryId, caller);
   }
 
   @Post(':inquiryId/answer')
@@ -38,8 +36,7 @@ export class StockInquiriesController {
     summary: 'A person at the supplier answers the inquiry: the stock answer (step 3)',
     description: 'Refused (422, naming the field) above what is available or above the buyer\'s price ceiling; 409 once answered or withdrawn. Accepted answers hold the committed units.',
   })
-  async answer(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @Body() body: StockAnswerDto, @CurrentCaller() caller: Caller) {
-    mustSee(caller, (await this.inquiries.get(inquiryId)).supplierId, 'stock inquiry', inquiryId);
-    return this.inquiries.answer(inquiryId, body);
+  answer(@Param('inquiryId', uuidParam('inquiryId')) inquiryId: string, @Body() body: StockAnswerDto, @CurrentCaller() caller: Caller) {
+    return this.inquiries.answer(inquiryId, body, caller);
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { orderWorkflowId, type Reminder, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound, receiveOnce, unprocessable } from '@tradelane/platform';
+import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
 import { stockAnswerUpdate } from '@tradelane/workflows';
 import { allocate } from '../reservations/allocation';
 import { holdEnd, holdReservations, releaseReservations, stockLevels } from '../reservations/stock-levels';
@@ -64,8 +64,8 @@ export class StockInquiriesService {
   }
 
   /** A person at the supplier answers (step 3). */
-  async answer(inquiryId: string, dto: StockAnswerDto): Promise<StockAnswer> {
-    const record = await this.get(inquiryId);
+  async answer(inquiryId: string, dto: StockAnswerDto, caller: Caller): Promise<StockAnswer> {
+    const record = await this.get(inquiryId, caller);
     this.assertOpen(record);
     const supplier = await this.suppliers.findOneByOrFail({ id: record.supplierId });
     const levels = await stockLevels(this.dataSource.manager, supplier.id, record.lines.map((l) => l.sku), { lock: false });
@@ -139,9 +139,11 @@ export class StockInquiriesService {
     );
   }
 
-  async get(inquiryId: string): Promise<StockInquiryRecord> {
+  /** With a caller, an inquiry addressed to another supplier is not found either. */
+  async get(inquiryId: string, caller?: Caller): Promise<StockInquiryRecord> {
     const record = await this.inquiries.findOneBy({ inquiryId });
     if (!record) throw notFound('stock inquiry', inquiryId);
+    if (caller) mustSee(caller, record.supplierId, 'stock inquiry', inquiryId);
     return record;
   }
 
