@@ -26,8 +26,11 @@ export class BuyerOrdersController {
   @ApiOperation({ summary: 'The order confirmation (step 6): final lines, freight, amount due' })
   @Roles('buyer', 'auditor', 'operator')
   async confirmation(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
-    await this.visible(orderId, caller);
-    return this.orders.confirmation(orderId);
+    // Polled until step 6 arrives: without a stored confirmation everyone gets the same 404, so
+    // the owner is read from the stored one and the order's workflow is not asked each time.
+    const record = await this.orders.confirmationRecord(orderId);
+    mustSee(caller, record.buyerId, 'order', orderId);
+    return record.confirmation;
   }
 
   @Get(':orderId/reminders')
@@ -43,8 +46,11 @@ export class BuyerOrdersController {
   @ApiOperation({ summary: 'Pay the amount due: the payment notice (step 7) to the payment gateway' })
   @Roles('buyer')
   async pay(@Param('orderId', uuidParam('orderId')) orderId: string, @Body() body: PaymentNoticeDto, @CurrentCaller() caller: Caller) {
-    await this.visible(orderId, caller);
-    return this.orders.pay(orderId, body);
+    const confirmation = await this.orders.findConfirmation(orderId);
+    // Before step 6 only the workflow knows whose order it is (the owner gets 409, others 404).
+    if (confirmation) mustSee(caller, confirmation.buyerId, 'order', orderId);
+    else await this.visible(orderId, caller);
+    return this.orders.pay(orderId, body, confirmation);
   }
 
   /** A buyer reaches only its own orders; the order's workflow knows whose it is. */

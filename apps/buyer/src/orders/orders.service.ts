@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { orderWorkflowId, type OrderView, type PaymentNotice } from '@tradelane/contracts';
 import { WorkflowGateway, conflict, notFound } from '@tradelane/platform';
 import { orderViewQuery, paymentNoticeUpdate } from '@tradelane/workflows';
+import type { OrderConfirmationRecord } from '../order-confirmations/order-confirmation.entity';
 import { OrderConfirmationsService } from '../order-confirmations/order-confirmations.service';
 import { BuyerPayment } from '../payments/buyer-payment.entity';
 import type { PaymentNoticeDto } from './dto/payment-notice.dto';
@@ -20,15 +21,18 @@ export class BuyerOrdersService {
     return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
   }
 
-  async confirmation(orderId: string) {
+  async confirmationRecord(orderId: string): Promise<OrderConfirmationRecord> {
     const record = await this.confirmations.find(orderId);
     if (!record) throw notFound('order confirmation', orderId);
-    return record.confirmation;
+    return record;
+  }
+
+  findConfirmation(orderId: string): Promise<OrderConfirmationRecord | null> {
+    return this.confirmations.find(orderId);
   }
 
   /** The buyer pays: the payment notice (step 7) goes to the gateway through the order. */
-  async pay(orderId: string, dto: PaymentNoticeDto): Promise<PaymentNotice> {
-    const confirmation = await this.confirmations.find(orderId);
+  async pay(orderId: string, dto: PaymentNoticeDto, confirmation: OrderConfirmationRecord | null): Promise<PaymentNotice> {
     if (!confirmation) throw conflict(`order ${orderId} has no order confirmation yet; nothing is due`);
     if (await this.payments.existsBy({ orderId })) throw conflict(`order ${orderId} is already paid`);
     const notice: PaymentNotice = {
