@@ -84,4 +84,19 @@ describe('every party activity, delivered twice', () => {
     await messages.recordMessage({ ...message, payload: { v: 2 } });
     expect(await messages.forOrder(orderId)).toEqual([expect.objectContaining({ seq: 1, payload: { v: 1 } })]);
   });
+
+  it('recorded batch: a retry that overlaps writes only what is missing, and each entry chains the one before', async () => {
+    const messages = stack.apps.distributor.get(OrderMessagesService);
+    const batchOrder = randomUUID();
+    const entry = (seq: number) => ({ orderId: batchOrder, seq, step: null, name: 'reminder' as const, sender: { role: 'distributor' as const, id: 'tradelane' }, receiver: { role: 'buyer' as const, id: 'b1' }, sentAt: new Date().toISOString(), payload: { seq } });
+    await messages.recordMessages([entry(1), entry(2)]);
+    await messages.recordMessages([entry(4), entry(2), entry(3)]);
+    const log = await messages.forOrder(batchOrder);
+    expect(log.map((e) => e.payload)).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }, { seq: 4 }]);
+    expect(new Set(log.map((e) => e.hash)).size).toBe(4);
+    log.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : log[i - 1].hash));
+    // A batch that overtook the one before it is refused (and retried), never written with a broken chain.
+    await expect(messages.recordMessages([entry(6), entry(7)])).rejects.toThrow(/entry 5 is not recorded yet/);
+    expect(await messages.forOrder(batchOrder)).toHaveLength(4);
+  });
 });

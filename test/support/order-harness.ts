@@ -134,7 +134,10 @@ export function automaticParties(): Parties {
 function distributorOf(p: Parties): DistributorActivities {
   return {
     recordMessage: async (m) => void p.messages.push(m),
-    recordMessages: async (ms) => void p.messages.push(...ms),
+    recordMessages: async (ms, close) => {
+      p.messages.push(...ms);
+      if (close) p.statuses.push(close.status);
+    },
     planSourcing: async (o) => ({
       lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),
       unitWeightGrams: Object.fromEntries(o.lines.map((l) => [l.sku, 1000])),

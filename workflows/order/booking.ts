@@ -1,4 +1,4 @@
-import { patched, uuid4 } from '@temporalio/workflow';
+import { uuid4 } from '@temporalio/workflow';
 import type {
   Booking,
   PartyRef,
@@ -86,7 +86,7 @@ async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuot
     booking.status = 'accepted';
     ctx.touch();
     // Orders that began before acceptances were logged replay without the entry.
-    if (patched('log-transport-acceptance')) await ctx.record('transport-acceptance', party, DISTRIBUTOR, pending.answer);
+    if (ctx.changed('log-transport-acceptance')) await ctx.record('transport-acceptance', party, DISTRIBUTOR, pending.answer);
     return booking;
   }
   ctx.view.bookings = ctx.view.bookings.filter((b) => b !== booking);

@@ -1,4 +1,4 @@
-import { condition, patched } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { PartyTerms, Reminder, WaitingFor } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
 import { OrderCancelled, type OrderContext } from './order-context';
@@ -64,7 +64,7 @@ async function askBuyer(ctx: OrderContext, question: string): Promise<'wait' | '
     const decided = await condition(() => (ctx.lastDecision?.round ?? 0) >= round, terms.answerWithinMs);
     if (!decided) return 'cancel';
     // Orders that began before decisions were logged replay without the entry.
-    if (patched('log-buyer-decision')) await ctx.record('buyer-decision', ctx.buyerRef, DISTRIBUTOR, ctx.lastDecision);
+    if (ctx.changed('log-buyer-decision')) await ctx.record('buyer-decision', ctx.buyerRef, DISTRIBUTOR, ctx.lastDecision);
     return ctx.lastDecision!.decision;
   } finally {
     ctx.drop(waiting);

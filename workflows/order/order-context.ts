@@ -1,9 +1,10 @@
-import { ActivityCancellationType, CancellationScope, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityCancellationType, CancellationScope, condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BuyerActivities,
   CarrierActivities,
   DistributorActivities,
   MessageName,
+  OrderClosing,
   OrderEventName,
   OrderView,
   PartyRef,
@@ -25,6 +26,7 @@ import type {
 } from '../../libs/contracts/src';
 import { MESSAGE_STEP, taskQueueFor } from '../../libs/contracts/src';
 import { Compensations } from './compensations';
+import { distributorSteps, type DistributorSteps } from './distributor-steps';
 import type { BuyerDecision, CancelRequest, CompensationResolution } from './definitions';
 
 /** A message sent to a party and the answer it may bring; `closed` once the order stopped listening. */
@@ -78,14 +80,7 @@ export const isoNow = (): string => new Date().toISOString();
 
 /** Everything one running order knows; shared by its steps and its update handlers. */
 export class OrderContext {
-  // Normal, not local, activities: local activities resolving between concurrent branches and
-  // their timers replayed in another order than they ran (sdk-typescript#731), and an order
-  // that cannot be replayed cannot be audited. Issue 6's benchmark will weigh the cost.
-  readonly distributor = proxyActivities<DistributorActivities>({
-    ...waitForCancel,
-    startToCloseTimeout: '10 seconds',
-    retry: { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' },
-  });
+  readonly distributor: DistributorActivities;
   readonly supplier;
   readonly carrier;
   readonly buyer;
@@ -110,12 +105,20 @@ export class OrderContext {
   private written: Promise<void> = Promise.resolve();
   /** Orders started before log batching write and wait for each entry on its own. */
   private readonly logInBatches: boolean;
+  /** The distributor's own steps run as local activities (see distributor-steps.ts). */
+  private readonly localSteps: boolean;
+  private readonly ownSteps: DistributorSteps;
+  private closing?: OrderClosing;
   private readonly unwritten: RecordedMessage[] = [];
   private flushing?: Promise<void>;
   private readonly terms = new Map<string, PartyTerms>();
 
   constructor(readonly order: PurchaseOrder) {
-    this.logInBatches = patched('order-log-batches');
+    // Orders started while every distributor step was a normal activity replay that way.
+    this.localSteps = patched('distributor-local-steps');
+    this.logInBatches = this.changed('order-log-batches');
+    this.ownSteps = distributorSteps(this.localSteps);
+    this.distributor = this.ownSteps.steps;
     const prefix = queuePrefix();
     this.supplier = partyProxies<SupplierActivities>('supplier', prefix);
     this.carrier = partyProxies<CarrierActivities>('carrier', prefix);
@@ -166,13 +169,42 @@ export class OrderContext {
 
   private async flushLog(): Promise<void> {
     try {
-      while (this.unwritten.length > 0) {
-        const batch = this.unwritten.splice(0);
-        await CancellationScope.nonCancellable(() => this.distributor.recordMessages(batch));
+      // Whatever the rest of this workflow task records goes in the same write.
+      if (this.localSteps) await this.ownSteps.settled();
+      while (this.unwritten.length > 0 || this.closing) {
+        // The batch is taken when its write starts: entries recorded meanwhile go with it.
+        await CancellationScope.nonCancellable(() =>
+          this.ownSteps.inTurn((steps) => {
+            const close = this.closing;
+            this.closing = undefined;
+            const batch = this.unwritten.splice(0);
+            return close ? steps.recordMessages(batch, close) : steps.recordMessages(batch);
+          }),
+        );
       }
     } finally {
       this.flushing = undefined;
     }
+  }
+
+  /** The order has ended: the rest of its log and its final status, in one write where the order began with local steps. */
+  async closeLog(status: 'completed' | 'cancelled'): Promise<void> {
+    if (!this.localSteps) {
+      await this.logWritten();
+      await this.distributor.recordOrderStatus(this.order.orderId, status, this.view.updatedAt);
+      return;
+    }
+    this.closing = { orderId: this.order.orderId, status, at: this.view.updatedAt };
+    this.flushing ??= this.flushLog();
+    await this.logWritten();
+  }
+
+  /**
+   * Whether the order began on code with the given change. Orders that began with local steps
+   * have every change made before them, and no marker for each one in their history.
+   */
+  changed(patchId: string): boolean {
+    return this.localSteps || patched(patchId);
   }
 
   /** Resolves once every entry recorded so far is in the order log. */

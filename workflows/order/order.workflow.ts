@@ -151,7 +151,6 @@ async function finish(ctx: OrderContext, status: 'completed' | 'cancelled'): Pro
   ctx.view.status = status;
   ctx.view.waitingFor = [];
   ctx.touch();
-  await ctx.logWritten();
-  await ctx.distributor.recordOrderStatus(ctx.order.orderId, status, ctx.view.updatedAt);
+  await ctx.closeLog(status);
   return ctx.view;
 }

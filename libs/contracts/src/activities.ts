@@ -77,10 +77,17 @@ export interface StuckCompensation {
   stuckAt: string;
 }
 
+/** How an order ended, written with the last of its log. */
+export interface OrderClosing {
+  orderId: string;
+  status: string;
+  at: string;
+}
+
 export interface DistributorActivities {
   recordMessage(message: RecordedMessage): Promise<void>;
-  /** Several consecutive entries of one order's log, written in order. */
-  recordMessages(messages: RecordedMessage[]): Promise<void>;
+  /** Several consecutive entries of one order's log, written in order; with `close`, then the order's final status. */
+  recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<void>;
   planSourcing(order: PurchaseOrder): Promise<SourcingPlan>;
   chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]>;
   /** Terms for each party asked for, in the same order; a party without its own gets the default of its role. */

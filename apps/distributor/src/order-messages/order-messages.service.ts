@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { In, Repository } from 'typeorm';
+import { Between, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RecordedMessage } from '@tradelane/contracts';
 import { OrderMessage } from './order-message.entity';
 import { entryHash } from './order-log-hash';
@@ -13,42 +14,45 @@ export class OrderMessagesService {
   constructor(@InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>) {}
 
   /**
-   * Activity: keyed by order id and sequence number, so a retried record is written once. Each
-   * entry chains the hash of the one before; the workflow writes them one after another, so a
-   * missing predecessor can only be a delivery that overtook it, and a retry will find it.
+   * Activity: several consecutive entries of one order's log in one read and one insert. Keyed by
+   * order id and sequence number, so a retry skips what is written. Each entry chains the hash of
+   * the one before; the workflow writes batches one after another, so a missing predecessor can
+   * only be a delivery that overtook it, and a retry will find it.
    */
-  /** Each entry chains the one before it, so a batch is written in order; a retry skips what is written. */
   async recordMessages(messages: RecordedMessage[]): Promise<void> {
-    for (const message of [...messages].sort((a, b) => a.seq - b.seq)) await this.recordMessage(message);
+    const byOrder = new Map<string, RecordedMessage[]>();
+    for (const m of messages) byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
+    for (const [orderId, entries] of byOrder) await this.writeChained(orderId, entries.sort((a, b) => a.seq - b.seq));
   }
 
-  async recordMessage(message: RecordedMessage): Promise<void> {
-    // The entry itself (already written?) and its predecessor, in one round trip.
-    const found = await this.messages.find({
-      where: { orderId: message.orderId, seq: In([message.seq - 1, message.seq]) },
-      select: { seq: true, hash: true },
-    });
-    if (found.some((m) => m.seq === message.seq)) return;
-    let prevHash: string | null = null;
-    if (message.seq > 1) {
-      const prev = found.find((m) => m.seq === message.seq - 1);
-      if (!prev) {
+  /** The one-entry form, for orders started before the log was written in batches. */
+  recordMessage(message: RecordedMessage): Promise<void> {
+    return this.recordMessages([message]);
+  }
+
+  private async writeChained(orderId: string, entries: RecordedMessage[]): Promise<void> {
+    const first = entries[0].seq;
+    const last = entries[entries.length - 1].seq;
+    // What is written already, and the predecessor of the first entry, in one round trip.
+    const found = await this.messages.find({ where: { orderId, seq: Between(first - 1, last) }, select: { seq: true, hash: true } });
+    const hashes = new Map(found.map((m) => [m.seq, m.hash]));
+    const rows: QueryDeepPartialEntity<OrderMessage>[] = [];
+    for (const message of entries) {
+      if (hashes.has(message.seq)) continue;
+      const prevHash = message.seq > 1 ? hashes.get(message.seq - 1) : null;
+      if (prevHash === undefined) {
         throw ApplicationFailure.retryable(
-          `order ${message.orderId}: entry ${message.seq - 1} is not recorded yet, so entry ${message.seq} cannot chain to it`,
+          `order ${orderId}: entry ${message.seq - 1} is not recorded yet, so entry ${message.seq} cannot chain to it`,
           'OrderLogOutOfOrder',
         );
       }
-      prevHash = prev.hash;
-    }
-    // Hash what will be read back: timestamptz comes back as a Date, jsonb as parsed JSON.
-    const sentAt = new Date(message.sentAt);
-    const payload = JSON.parse(JSON.stringify(message.payload ?? null)) as object;
-    const hash = entryHash(prevHash, { ...message, sentAt: sentAt.toISOString(), payload });
-    await this.messages
-      .createQueryBuilder()
-      .insert()
-      .values({
-        orderId: message.orderId,
+      // Hash what will be read back: timestamptz comes back as a Date, jsonb as parsed JSON.
+      const sentAt = new Date(message.sentAt);
+      const payload = JSON.parse(JSON.stringify(message.payload ?? null)) as object;
+      const hash = entryHash(prevHash, { ...message, sentAt: sentAt.toISOString(), payload });
+      hashes.set(message.seq, hash);
+      rows.push({
+        orderId,
         seq: message.seq,
         step: message.step,
         name: message.name,
@@ -60,9 +64,9 @@ export class OrderMessagesService {
         payload,
         prevHash,
         hash,
-      })
-      .orIgnore()
-      .execute();
+      });
+    }
+    if (rows.length > 0) await this.messages.createQueryBuilder().insert().values(rows).orIgnore().execute();
   }
 
   /** The order's log in sequence, each entry with the hashes that chain it to the one before. */

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import type { DistributorActivities } from '@tradelane/contracts';
+import type { DistributorActivities, OrderClosing, RecordedMessage } from '@tradelane/contracts';
 import { WorkerHost, activitiesOf } from '@tradelane/platform';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { StuckCompensationsService } from '../operations/stuck-compensations.service';
@@ -21,7 +21,12 @@ export class DistributorWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const activities = {
-      ...activitiesOf(this.messages, ['recordMessage', 'recordMessages']),
+      ...activitiesOf(this.messages, ['recordMessage']),
+      // The last batch of an order's log carries its final status: one local activity for both.
+      recordMessages: async (messages: RecordedMessage[], close?: OrderClosing) => {
+        await this.messages.recordMessages(messages);
+        if (close) await this.orders.recordOrderStatus(close.orderId, close.status, close.at);
+      },
       ...activitiesOf(this.sourcing, ['planSourcing', 'chooseCarriers', 'partyTerms']),
       ...activitiesOf(this.orders, ['recordOrderStatus']),
       ...activitiesOf(this.purchaseOrders, ['placeBackOrder']),
