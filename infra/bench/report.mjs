@@ -86,6 +86,9 @@ export function summarise(results, options) {
     }
     if (s.errors) summary.warnings.push(`${arm} had ${s.errors} failed orders`);
   }
+  if (results.replay?.diverged) {
+    summary.warnings.push(`${results.replay.diverged} of ${results.replay.replayed} of A's orders did not replay against the code that ran them (nondeterminism): see replay.firstDivergence`);
+  }
   for (const [name, r] of Object.entries(summary.ratios)) {
     const t = r.ordersPerSecond;
     if (t && t.median && (t.max - t.min) / t.median > 2 * options.maxVariation) {

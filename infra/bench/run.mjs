@@ -74,6 +74,20 @@ async function historyStats(temporal, workflowIds) {
   return out;
 }
 
+/**
+ * Every order of the run replayed against the code that ran it, through the auditors' replay
+ * window: local activities and concurrency make nondeterminism a risk that only histories from
+ * real load show (issue 6).
+ */
+async function replayCheck(ctx, startedAt) {
+  const window = `closedAfter=${encodeURIComponent(startedAt)}&closedBefore=${encodeURIComponent(new Date().toISOString())}`;
+  const got = await ctx.api.get('distributor', `/audit/replays?${window}`, { as: 'tradelane-audit' });
+  const firstDivergence = got.verdicts.find((v) => v.verdict === 'diverged');
+  log(`replayed ${got.replayed} of the run's orders against this code${got.truncated ? ' (the first ones only)' : ''}: ${got.diverged} diverged`);
+  if (firstDivergence) log(`first divergence: ${firstDivergence.workflowId}: ${JSON.stringify(firstDivergence.error).slice(0, 600)}`);
+  return { replayed: got.replayed, diverged: got.diverged, truncated: got.truncated, ...(firstDivergence ? { firstDivergence } : {}) };
+}
+
 async function main() {
   const options = readOptions();
   const configured = configuredStack();
@@ -165,6 +179,7 @@ async function main() {
         results.histories[arm] = await historyStats(temporal, picked);
       }
       for (const w of results.windows) delete w.workflowIds;
+      if (options.arms.includes('A')) results.replay = await replayCheck(ctx, results.startedAt);
       results.summary = summarise(results, options);
       save();
       console.log(`\n${table(results.summary)}\n`);

@@ -76,6 +76,9 @@ function partyProxies<T>(role: 'supplier' | 'carrier' | 'buyer' | 'payment-gatew
   };
 }
 
+/** Entries an order keeps before writing them even though it is not waiting. */
+const LOG_BATCH_LIMIT = 100;
+
 export const isoNow = (): string => new Date().toISOString();
 
 /** Everything one running order knows; shared by its steps and its update handlers. */
@@ -157,7 +160,9 @@ export class OrderContext {
       // The order goes on at once; entries gathered while a batch is being written go in the next
       // one, so an order's log costs a few activities instead of one per entry (issue 6).
       this.unwritten.push(entry);
-      this.flushing ??= this.flushLog();
+      // With local steps the log is written when the order starts to wait and when it ends
+      // (each write is a marker in the history); otherwise as entries come.
+      if (!this.localSteps || this.unwritten.length >= LOG_BATCH_LIMIT) this.flushing ??= this.flushLog();
       return Promise.resolve();
     }
     const written = this.written.then(() =>
@@ -216,6 +221,7 @@ export class OrderContext {
   wait(w: WaitingFor): void {
     this.view.waitingFor.push(w);
     this.touch();
+    if (this.localSteps && this.unwritten.length > 0) this.flushing ??= this.flushLog();
   }
 
   drop(w: WaitingFor): void {

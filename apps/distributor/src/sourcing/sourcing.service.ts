@@ -17,7 +17,7 @@ export class SourcingService {
     @InjectRepository(PartyTermsRecord) private readonly terms: Repository<PartyTermsRecord>,
   ) {}
 
-  /** Activity: for each line, the suppliers that may fill it, best first; and what each SKU weighs. */
+  /** Activity: for each line, the suppliers that may fill it, best first; what each SKU weighs; the buyer's and the suppliers' terms. */
   async planSourcing(order: PurchaseOrder): Promise<SourcingPlan> {
     const skus = [...new Set(order.lines.map((l) => l.sku))];
     const [items, offers] = await Promise.all([
@@ -26,10 +26,11 @@ export class SourcingService {
     ]);
     const lines = sourceLines(order.lines, offers);
     const suppliers = [...new Set(lines.flatMap((l) => l.candidates))].map((id): PartyRef => ({ role: 'supplier', id }));
+    const buyer: PartyRef = { role: 'buyer', id: order.buyerId };
     return {
       lines,
       unitWeightGrams: Object.fromEntries(items.map((i) => [i.sku, i.unitWeightGrams])),
-      terms: await this.knownTerms(suppliers),
+      terms: await this.knownTerms([buyer, ...suppliers]),
     };
   }
 
