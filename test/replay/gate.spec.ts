@@ -27,12 +27,12 @@ describe('the replay gate', () => {
     expect((await replay({ codePath: process.env.WORKFLOW_BUNDLE_PATH! }, path)).error).toBeUndefined();
   });
 
-  it.each(['automatic', 'people', 'automatic.before-log-batches'])('fails the %s history when the workflow starts with a new timer', async (path) => {
+  it.each(['automatic', 'people', 'automatic.before-local-steps', 'automatic.before-log-batches'])('fails the %s history when the workflow starts with a new timer', async (path) => {
     const { error } = await replay({ code: bundles.changed }, path);
     expect(error).toBeInstanceOf(DeterminismViolationError);
-    // The history's first command is the log-batching patch marker (older ones: an activity); either meets the new timer.
+    // The history's first command is a patch marker (local steps, or log batches before them; older ones: an activity); each meets the new timer.
     expect(error!.message).toMatch(
-      /Nondeterminism error: (Timer machine does not handle this event: .*ActivityTaskScheduled|Non-deprecated patch marker encountered for change order-log-batches)/,
+      /Nondeterminism error: (Timer machine does not handle this event: .*ActivityTaskScheduled|Non-deprecated patch marker encountered for change (order-log-batches|distributor-local-steps))/,
     );
   });
 
