@@ -160,9 +160,11 @@ export class OrderContext {
       // The order goes on at once; entries gathered while a batch is being written go in the next
       // one, so an order's log costs a few activities instead of one per entry (issue 6).
       this.unwritten.push(entry);
-      // With local steps the log is written when the order starts to wait and when it ends
-      // (each write is a marker in the history); otherwise as entries come.
-      if (!this.localSteps || this.unwritten.length >= LOG_BATCH_LIMIT) this.flushing ??= this.flushLog();
+      // With local steps (each write is a marker in the history) the entries of a stretch that
+      // runs on by itself are written once the order starts to wait or ends; while it waits, which
+      // may last, at the end of the workflow task. Otherwise as entries come.
+      const waiting = this.view.waitingFor.length > 0;
+      if (!this.localSteps || waiting || this.unwritten.length >= LOG_BATCH_LIMIT) this.flushing ??= this.flushLog();
       return Promise.resolve();
     }
     const written = this.written.then(() =>
