@@ -15,11 +15,16 @@ export function benchOrder(ctx, lines = [{ sku: BENCH_SKU, quantity: 1 }]) {
   };
 }
 
-/** The buyer's bot: pays what the confirmation asks once the order waits for it. */
+/**
+ * The buyer's bot: pays what the confirmation asks once the order waits for it. It asks the buyer
+ * API to hold its request until the confirmation arrives (`Prefer: wait`), or polls every
+ * `pollMs` with `BENCH_BUYER_WAIT_SECONDS=0`.
+ */
 async function payWhenConfirmed(ctx, orderId) {
   let confirmation;
+  const prefer = ctx.buyerWaitSeconds > 0 ? { prefer: `wait=${ctx.buyerWaitSeconds}` } : {};
   for (;;) {
-    const got = await ctx.api.get('buyer', `/orders/${orderId}/confirmation`, { as: ctx.buyerId, allow: [404] });
+    const got = await ctx.api.get('buyer', `/orders/${orderId}/confirmation`, { as: ctx.buyerId, allow: [404], headers: prefer });
     if (got && got.status !== 404) {
       confirmation = got;
       break;

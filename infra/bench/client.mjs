@@ -43,11 +43,11 @@ export function servicesClient({ urls, dataDir }) {
   }
 
   /** `as` is the organisation the call is made for (its token is used once keys exist). */
-  async function call(method, role, path, { body, as, allow = [] } = {}) {
+  async function call(method, role, path, { body, as, allow = [], headers: extra = {} } = {}) {
     const url = `${urls[role]}${path}`;
     const res = await fetch(url, {
       method,
-      headers: await headers(as),
+      headers: { ...(await headers(as)), ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

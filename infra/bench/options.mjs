@@ -28,6 +28,7 @@ export function readOptions() {
     warmupSeconds: num('warmup', 'BENCH_WARMUP_SECONDS', 5),
     latencyMs: num('latency', 'BENCH_BOT_LATENCY_MS', 0),
     pollMs: num('poll', 'BENCH_POLL_MS', 50),
+    buyerWaitSeconds: num('buyer-wait', 'BENCH_BUYER_WAIT_SECONDS', 20),
     botPollMs: num('bot-poll', 'BENCH_BOT_POLL_MS', 100),
     historySample: num('history-sample', 'BENCH_HISTORY_SAMPLE', 20),
     arms: list('arms', 'BENCH_ARMS', ['A', 'B', 'B-LA']),

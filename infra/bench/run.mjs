@@ -107,6 +107,7 @@ async function main() {
     buyerId: options.buyerId,
     latencyMs: options.latencyMs,
     pollMs: options.pollMs,
+    buyerWaitSeconds: options.buyerWaitSeconds,
     botPollMs: options.botPollMs,
     plainTaskQueue: PLAIN_QUEUE,
   };

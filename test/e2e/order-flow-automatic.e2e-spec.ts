@@ -104,6 +104,17 @@ describe('an order with no person in the loop', () => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } }, history, handle.workflowId);
   });
 
+  it('lets the buyer wait for its confirmation instead of polling (Prefer: wait)', async () => {
+    const buyer = stack.as('muster-maschinenbau');
+    const submitted = await buyer.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 10 }])).expect(201);
+    // Sent at once: the order has not reached step 6 yet, so without the wait this is a 404.
+    const waited = await buyer.buyer.get(`/orders/${submitted.body.orderId}/confirmation`).set('Prefer', 'wait=20').expect(200);
+    expect(waited.body).toMatchObject({ orderId: submitted.body.orderId, amountDue: { currency: 'EUR' } });
+    // Another buyer learns nothing by waiting; an operator sees it.
+    await stack.as('zeta-werke', 'buyer').buyer.get(`/orders/${submitted.body.orderId}/confirmation`).set('Prefer', 'wait=1').expect(404);
+    await stack.as('tradelane-ops').buyer.get(`/orders/${submitted.body.orderId}/confirmation`).expect(200);
+  });
+
   it('cancels, taking nothing from stock, when a supplier cannot fill a line', async () => {
     const submitted = await stack.as('muster-maschinenbau').distributor
       .post('/purchase-orders')

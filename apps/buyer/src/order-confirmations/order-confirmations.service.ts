@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { OrderConfirmation } from '@tradelane/contracts';
+import { ConfirmationArrivals } from './confirmation-arrivals';
 import { OrderConfirmationRecord } from './order-confirmation.entity';
 
 @Injectable()
@@ -9,6 +10,8 @@ export class OrderConfirmationsService {
   constructor(
     @InjectRepository(OrderConfirmationRecord) private readonly confirmations: Repository<OrderConfirmationRecord>,
   ) {}
+
+  private readonly arrivals = new ConfirmationArrivals();
 
   /** Activity: step 6 reaches the buyer. Keyed by order id. */
   async receiveOrderConfirmation(confirmation: OrderConfirmation): Promise<void> {
@@ -25,9 +28,15 @@ export class OrderConfirmationsService {
       })
       .orIgnore()
       .execute();
+    this.arrivals.arrived(confirmation.orderId);
   }
 
   find(orderId: string): Promise<OrderConfirmationRecord | null> {
     return this.confirmations.findOneBy({ orderId });
+  }
+
+  /** The confirmation, waiting up to `waitMs` for it to arrive (long polling). */
+  findWithin(orderId: string, waitMs: number): Promise<OrderConfirmationRecord | null> {
+    return waitMs > 0 ? this.arrivals.waitFor(orderId, waitMs, () => this.find(orderId)) : this.find(orderId);
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, mustSee, ownScope, uuidParam, type Caller } from '@tradelane/platform';
 import { PaymentNoticeDto } from './dto/payment-notice.dto';
 import { RemindersService } from '../reminders/reminders.service';
 import { BuyerOrdersService } from './orders.service';
+import { MAX_WAIT_SECONDS, preferredWaitMs } from './prefer-wait';
 
 @ApiTags('orders')
 @Controller('orders')
@@ -23,12 +24,19 @@ export class BuyerOrdersController {
   }
 
   @Get(':orderId/confirmation')
-  @ApiOperation({ summary: 'The order confirmation (step 6): final lines, freight, amount due' })
+  @ApiOperation({
+    summary: 'The order confirmation (step 6): final lines, freight, amount due',
+    description: `With \`Prefer: wait=<seconds>\` (RFC 7240) the request waits up to that long (at most ${MAX_WAIT_SECONDS} s) for the confirmation to arrive instead of answering 404 at once.`,
+  })
   @Roles('buyer', 'auditor', 'operator')
-  async confirmation(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
-    // Polled until step 6 arrives: without a stored confirmation everyone gets the same 404, so
-    // the owner is read from the stored one and the order's workflow is not asked each time.
-    const record = await this.orders.confirmationRecord(orderId);
+  async confirmation(
+    @Param('orderId', uuidParam('orderId')) orderId: string,
+    @CurrentCaller() caller: Caller,
+    @Headers('prefer') prefer: string | undefined,
+  ) {
+    // Waited or polled for until step 6 arrives: without a stored confirmation everyone gets the
+    // same 404, so the owner is read from the stored one and the order's workflow is not asked.
+    const record = await this.orders.confirmationRecord(orderId, preferredWaitMs(prefer));
     mustSee(caller, record.buyerId, 'order', orderId);
     return record.confirmation;
   }

@@ -21,8 +21,8 @@ export class BuyerOrdersService {
     return this.workflows.query(orderWorkflowId(orderId), orderViewQuery);
   }
 
-  async confirmationRecord(orderId: string): Promise<OrderConfirmationRecord> {
-    const record = await this.confirmations.find(orderId);
+  async confirmationRecord(orderId: string, waitMs = 0): Promise<OrderConfirmationRecord> {
+    const record = await this.confirmations.findWithin(orderId, waitMs);
     if (!record) throw notFound('order confirmation', orderId);
     return record;
   }
