@@ -10,19 +10,6 @@ const normalOptions = {
   retry,
 } as const;
 
-/**
- * The distributor's own steps. Those that only read or write the distributor's database and are
- * safe to repeat (the order log, sourcing, carriers, terms, the status) run as local activities
- * in this worker: each costs the server one marker instead of an activity task and a workflow
- * task of its own (issue 6). Placing a back order and handing a stuck undo to an operator stay
- * normal activities.
- *
- * The local ones run one at a time. When two local activities of one order were in flight
- * together, their results came back in the order they finished, but a replay hands them back in
- * the order they were started, so the code behind them can issue its commands in another order
- * (sdk-python#1578 is the same bug); with one in flight there is only one order. They are not
- * cancelled half-way: each takes milliseconds, and the next cancellable step sees the cancel.
- */
 export interface DistributorSteps {
   steps: DistributorActivities;
   /**
@@ -37,6 +24,19 @@ export interface DistributorSteps {
   settled(): Promise<void>;
 }
 
+/**
+ * The distributor's own steps. Those that only read or write the distributor's database and are
+ * safe to repeat (the order log, sourcing, carriers, terms, the status) run as local activities
+ * in this worker: each costs the server one marker instead of an activity task and a workflow
+ * task of its own (issue 6). Placing a back order and handing a stuck undo to an operator stay
+ * normal activities.
+ *
+ * The local ones run one at a time. When two local activities of one order were in flight
+ * together, their results came back in the order they finished, but a replay hands them back in
+ * the order they were started, so the code behind them can issue its commands in another order
+ * (sdk-python#1578 is the same bug); with one in flight there is only one order. They are not
+ * cancelled half-way: each takes milliseconds, and the next cancellable step sees the cancel.
+ */
 export function distributorSteps(local: boolean): DistributorSteps {
   const normal = proxyActivities<DistributorActivities>(normalOptions);
   if (!local) return { steps: normal, inTurn: (write) => write(normal), settled: () => Promise.resolve() };

@@ -1,4 +1,4 @@
-import { ActivityCancellationType, CancellationScope, condition, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { ActivityCancellationType, CancellationScope, patched, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type {
   BuyerActivities,
   CarrierActivities,
@@ -157,12 +157,11 @@ export class OrderContext {
       payload,
     };
     if (this.logInBatches) {
-      // The order goes on at once; entries gathered while a batch is being written go in the next
-      // one, so an order's log costs a few activities instead of one per entry (issue 6).
+      // The order goes on at once and entries are written in batches (issue 6). With local steps
+      // (each write is a marker in the history) the entries of a stretch that runs on by itself
+      // are written once the order starts to wait or ends; while it waits, which may last, at the
+      // end of the workflow task. Otherwise as entries come, those gathered meanwhile in the next.
       this.unwritten.push(entry);
-      // With local steps (each write is a marker in the history) the entries of a stretch that
-      // runs on by itself are written once the order starts to wait or ends; while it waits, which
-      // may last, at the end of the workflow task. Otherwise as entries come.
       const waiting = this.view.waitingFor.length > 0;
       if (!this.localSteps || waiting || this.unwritten.length >= LOG_BATCH_LIMIT) this.flushing ??= this.flushLog();
       return Promise.resolve();

@@ -21,7 +21,11 @@ export class OrderMessagesService {
    */
   async recordMessages(messages: RecordedMessage[]): Promise<void> {
     const byOrder = new Map<string, RecordedMessage[]>();
-    for (const m of messages) byOrder.set(m.orderId, [...(byOrder.get(m.orderId) ?? []), m]);
+    for (const m of messages) {
+      const entries = byOrder.get(m.orderId) ?? [];
+      entries.push(m);
+      byOrder.set(m.orderId, entries);
+    }
     for (const [orderId, entries] of byOrder) await this.writeChained(orderId, entries.sort((a, b) => a.seq - b.seq));
   }
 
