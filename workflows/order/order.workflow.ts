@@ -62,12 +62,14 @@ async function fulfil(ctx: OrderContext): Promise<void> {
 
   // Step 6: confirm to the buyer (the goods are released once their carrier has accepted).
   const confirmation = buildConfirmation(order, answers, chosen, isoNow());
-  await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
-  await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
-  // Only now may the buyer pay: the buyer's service has the confirmation to pay against.
+  // From here the order takes the payment. The buyer's service takes one only against the
+  // confirmation it has received, so none comes earlier, and one sent the moment the
+  // confirmation arrives is not refused because this task has not yet seen it delivered.
   ctx.view.confirmation = confirmation;
   ctx.view.status = 'awaiting-transport-and-payment';
   ctx.touch();
+  await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
+  await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
   await placeBackOrder(ctx);
 
   // Step 7: book each origin's carrier, then tell its suppliers who picks up (the dispatch
