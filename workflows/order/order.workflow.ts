@@ -1,12 +1,12 @@
 import { CancellationScope, isCancellation, uuid4 } from '@temporalio/workflow';
-import type { Booking, DispatchNotice, OrderView, PurchaseOrder, StockAnswer } from '../../libs/contracts/src';
+import type { Booking, DispatchNotice, OrderConfirmation, OrderView, PurchaseOrder, StockAnswer } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
 import { bookTransport } from './booking';
 import { buildConfirmation, committedOnly, findShortLines, groupByOrigin, remainderLines } from './decisions';
 import { handleUpdates } from './handlers';
 import { OrderCancelled, OrderContext, isoNow } from './order-context';
 import { settle } from './settlement';
-import { freshBest, quoteOrigin, withdrawInquiry } from './shipping';
+import { freshBest, quoteOrigin, withdrawInquiry, type OriginQuotes } from './shipping';
 import { sourceStock } from './stock';
 
 /**
@@ -69,9 +69,38 @@ async function fulfil(ctx: OrderContext): Promise<void> {
   ctx.view.status = 'awaiting-transport-and-payment';
   ctx.touch();
   await ctx.record('order-confirmation', DISTRIBUTOR, ctx.buyerRef, confirmation);
+  if (ctx.changed('confirm-and-book-together')) await confirmBookAndSettle(ctx, confirmation, answers, origins);
+  else await confirmThenBookAndSettle(ctx, confirmation, answers, origins);
+  ctx.compensations.clear();
+}
+
+/**
+ * Steps 6 to 8 at once: the confirmation goes to the buyer while each origin's carrier is booked
+ * (its suppliers then get their dispatch notice naming it, and the quotes not booked are
+ * withdrawn) and while the buyer pays; the transfer notice ends it.
+ */
+async function confirmBookAndSettle(ctx: OrderContext, confirmation: OrderConfirmation, answers: StockAnswer[], origins: OriginQuotes[]): Promise<void> {
+  const delivered = ctx.buyer.forward.receiveOrderConfirmation(confirmation);
+  await Promise.all([
+    delivered.then(() => placeBackOrder(ctx)),
+    ...origins.map(async (origin) => {
+      const booking = await bookTransport(ctx, origin);
+      const booked = ctx.transportNotices.get(booking.noticeId)!.message.inquiryId;
+      await Promise.all([
+        dispatch(ctx, answers.filter((a) => a.lines[0].shipFrom.code === booking.originCode), booking),
+        ...origin.ranked
+          .filter((quote) => quote.inquiryId !== booked)
+          .map((quote) => withdrawInquiry(ctx, quote.inquiryId, 'another quote was booked')),
+      ]);
+    }),
+    settle(ctx, confirmation, delivered),
+  ]);
+}
+
+/** Orders begun before confirm-and-book-together: booking and payment wait for the confirmation's delivery, withdrawals for the end. */
+async function confirmThenBookAndSettle(ctx: OrderContext, confirmation: OrderConfirmation, answers: StockAnswer[], origins: OriginQuotes[]): Promise<void> {
   await ctx.buyer.forward.receiveOrderConfirmation(confirmation);
   await placeBackOrder(ctx);
-
   // Step 7: book each origin's carrier, then tell its suppliers who picks up (the dispatch
   // notice of step 6); meanwhile the buyer pays. Step 8: the transfer notice.
   await Promise.all([
@@ -81,7 +110,6 @@ async function fulfil(ctx: OrderContext): Promise<void> {
     }),
     settle(ctx, confirmation),
   ]);
-
   // The quotes not booked are withdrawn; everything else stands.
   const booked = new Set(ctx.view.bookings.map((b) => ctx.transportNotices.get(b.noticeId)!.message.inquiryId));
   for (const origin of origins) {
@@ -89,7 +117,6 @@ async function fulfil(ctx: OrderContext): Promise<void> {
       if (!booked.has(quote.inquiryId)) await withdrawInquiry(ctx, quote.inquiryId, 'another quote was booked');
     }
   }
-  ctx.compensations.clear();
 }
 
 /** What the suppliers could not commit goes by the buyer's policy on the order. */

@@ -9,7 +9,10 @@ import { OrderCancelled, type OrderContext } from './order-context';
  * deadline; a declined payment cancels the order. The gateway's signed transfer notice reaches
  * the order through the distributor's webhook.
  */
-export async function settle(ctx: OrderContext, confirmation: OrderConfirmation): Promise<void> {
+export async function settle(ctx: OrderContext, confirmation: OrderConfirmation, delivered?: Promise<void>): Promise<void> {
+  // The order shows the payment as awaited once the buyer has the confirmation to pay against;
+  // a payment that comes sooner (the buyer paid as the confirmation arrived) is taken at once.
+  if (delivered) await Promise.race([delivered, condition(() => ctx.payment !== undefined)]);
   const terms = await ctx.termsOf(ctx.buyerRef);
   const paid = await awaitParty(ctx, {
     what: 'payment',
