@@ -1,6 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import type { Money, OrderView, TransferNotice } from '../../libs/contracts/src';
-import { orderViewQuery, transferNoticeUpdate } from '../../workflows/order/definitions';
+import { orderViewQuery, transferNoticeUpdate, wrongTransferAmount } from '../../workflows/order/definitions';
 
 /**
  * Stands in for an order that is confirmed, paid, and waiting for its transfer notice: the
@@ -38,7 +38,9 @@ export async function awaitingTransfer(orderId: string, buyerId: string, amountD
     {
       validator: (notice) => {
         if (transfer) throw new Error(`order ${orderId} already has its transfer notice`);
-        if (notice.amount.amountMinor !== amountDue.amountMinor) throw new Error('not the amount due');
+        if (notice.amount.amountMinor !== amountDue.amountMinor || notice.amount.currency !== amountDue.currency) {
+          throw new Error(wrongTransferAmount(notice.amount, amountDue));
+        }
       },
     },
   );

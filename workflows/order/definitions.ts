@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  Money,
   OrderView,
   PaymentNotice,
   ShippingQuote,
@@ -42,3 +43,9 @@ export interface CompensationResolution {
 export const resolveCompensationUpdate = defineUpdate<void, [CompensationResolution]>('resolveCompensation');
 
 export const orderViewQuery = defineQuery<OrderView>('orderView');
+
+/** How an order refuses a transfer of the wrong amount; the distributor's webhook names the amount field for it. */
+export function wrongTransferAmount(got: Money, due: Money): string {
+  return `${got.amountMinor} ${got.currency} transferred, but ${due.amountMinor} ${due.currency} is due`;
+}
+export const WRONG_TRANSFER_AMOUNT = / transferred, but \d+ [A-Z]{3} is due$/;

@@ -11,6 +11,7 @@ import {
   transferNoticeUpdate,
   transportAcceptanceUpdate,
   transportRejectionUpdate,
+  wrongTransferAmount,
 } from './definitions';
 import type { OrderContext, Pending } from './order-context';
 
@@ -84,7 +85,7 @@ export function handleUpdates(ctx: OrderContext, forward: CancellationScope): vo
       }
       if (ctx.transfer) throw new Error(`order ${order.orderId} already has its transfer notice`);
       if (notice.amount.currency !== due.currency || notice.amount.amountMinor !== due.amountMinor) {
-        throw new Error(`transfer of ${notice.amount.amountMinor} ${notice.amount.currency} is not the amount due, ${due.amountMinor} ${due.currency}`);
+        throw new Error(wrongTransferAmount(notice.amount, due));
       }
     },
   });

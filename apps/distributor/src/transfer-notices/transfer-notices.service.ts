@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import { orderWorkflowId, type OrderView, type TransferNotice } from '@tradelane/contracts';
+import { orderWorkflowId, type TransferNotice } from '@tradelane/contracts';
 import {
   ProblemException,
   WorkflowGateway,
@@ -11,7 +11,7 @@ import {
   verifyWebhookSignature,
   type TransferNoticeConfig,
 } from '@tradelane/platform';
-import { orderViewQuery, transferNoticeUpdate } from '@tradelane/workflows';
+import { WRONG_TRANSFER_AMOUNT, transferNoticeUpdate } from '@tradelane/workflows';
 import { TransferNoticeDto } from './dto/transfer-notice.dto';
 import { TransferNoticeEvent, type TransferNoticeEventStatus } from './transfer-notice-event.entity';
 
@@ -99,32 +99,23 @@ export class TransferNoticesService {
     return tx.findOneByOrFail(TransferNoticeEvent, { eventId: notice.eventId });
   }
 
+  /**
+   * The order itself checks the notice (is it paid and waiting, is this the amount due) when it
+   * takes the update, so the webhook does not ask it first. The update is keyed by the event: a
+   * delivery whose event row was lost with a rolled-back transaction gets the first outcome again.
+   */
   private async refusalOf(tx: EntityManager, notice: TransferNotice): Promise<Refusal | undefined> {
     const known = await tx.query(`SELECT 1 FROM distributor.purchase_orders WHERE order_id = $1`, [notice.orderId]);
     if (known.length === 0) return { field: 'orderId', reason: `no order ${notice.orderId}` };
-    const workflowId = orderWorkflowId(notice.orderId);
-    let view: OrderView;
     try {
-      view = await this.workflows.query(workflowId, orderViewQuery);
+      await this.workflows.update(orderWorkflowId(notice.orderId), transferNoticeUpdate, notice, `transfer-notice:${notice.eventId}`);
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === 404) return { field: 'orderId', reason: `order ${notice.orderId} has no workflow` };
-      throw error;
-    }
-    // Applied already, by a delivery whose event row was lost with its rolled-back transaction.
-    if (view.transfer?.eventId === notice.eventId) return undefined;
-    const due = view.confirmation?.amountDue;
-    if (!due) return { field: 'orderId', reason: `order ${notice.orderId} is not confirmed, so nothing is due` };
-    if (due.amountMinor !== notice.amount.amountMinor || due.currency !== notice.amount.currency) {
-      return {
-        field: 'amount',
-        reason: `${notice.amount.amountMinor} ${notice.amount.currency} transferred, but ${due.amountMinor} ${due.currency} is due`,
-      };
-    }
-    try {
-      await this.workflows.update(workflowId, transferNoticeUpdate, notice);
-    } catch (error) {
       // The order refused it (its own checks, or it no longer takes answers): flag it; anything else is retried.
-      if (error instanceof ProblemException && error.getStatus() < 500) return { field: 'orderId', reason: `the order refused it: ${detailOf(error)}` };
+      if (error instanceof ProblemException && error.getStatus() < 500) {
+        const detail = detailOf(error);
+        return WRONG_TRANSFER_AMOUNT.test(detail) ? { field: 'amount', reason: detail } : { field: 'orderId', reason: `the order refused it: ${detail}` };
+      }
       throw error;
     }
     return undefined;

@@ -19,9 +19,10 @@ function causeMessage(error: unknown): string {
 export class WorkflowGateway {
   constructor(@Inject(TEMPORAL_CLIENT) readonly client: Client) {}
 
-  async update<Arg>(workflowId: string, update: UpdateDefinition<void, [Arg]>, arg: Arg): Promise<void> {
+  /** With an `updateId`, a repeat of an update the order took already returns as the first did. */
+  async update<Arg>(workflowId: string, update: UpdateDefinition<void, [Arg]>, arg: Arg, updateId?: string): Promise<void> {
     try {
-      await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] });
+      await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
     } catch (error) {
       throw this.translate(error, workflowId);
     }
