@@ -4,3 +4,4 @@ export * from './messages';
 export * from './order-view';
 export * from './activities';
 export * from './dates';
+export * from './failures';
