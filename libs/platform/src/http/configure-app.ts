@@ -6,13 +6,10 @@ import { AccessTokenVerifier } from '../auth/access-token';
 import { identityConfig } from '../auth/identity.config';
 import { RateLimiter } from '../auth/rate-limiter';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { publishApiDocument } from './openapi';
+import { publishApiDocument, type AppDescription } from './openapi';
 import { createValidationPipe } from './validation';
 
-export interface AppDescription {
-  title: string;
-  description: string;
-}
+export type { AppDescription } from './openapi';
 
 export const MAX_JSON_BODY = '2mb';
 

@@ -9,8 +9,13 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 import { getMetadataArgsStorage } from 'typeorm';
 import type { ColumnOptions } from 'typeorm';
 import { PUBLIC_KEY, RATE_LIMIT_KEY, ROLES_KEY } from '../auth/decorators';
-import type { AppDescription } from './configure-app';
 import { PATTERN_OF } from './params';
+
+/** What a service's API document says about the service itself. */
+export interface AppDescription {
+  title: string;
+  description: string;
+}
 
 type Schema = Record<string, any>;
 type Operation = Record<string, any>;
