@@ -10,6 +10,7 @@ export * from './http/configure-app';
 export * from './temporal/temporal.tokens';
 export * from './temporal/worker-host';
 export * from './temporal/workflow-gateway';
+export * from './temporal/failure-problems';
 export * from './temporal/temporal.module';
 export * from './platform.module';
 export * from './http/params';

@@ -185,6 +185,7 @@ function problemSchemas(): Record<string, Schema> {
         instance: { type: 'string' },
         errors: { type: 'array', items: { $ref: '#/components/schemas/FieldProblem' } },
         errorId: { type: 'string', format: 'uuid' },
+        state: { type: 'string', description: "the order's state, when the order refused the request in it" },
       },
     },
   };

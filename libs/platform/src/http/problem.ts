@@ -14,7 +14,12 @@ export interface ProblemDetails {
   instance?: string;
   errors?: FieldProblem[];
   errorId?: string;
+  /** For a request the order refused in its state: that state (e.g. `completed`). */
+  state?: string;
 }
+
+/** Members a problem may carry beyond the standard ones (RFC 9457, section 3.2). */
+export type ProblemExtensions = Pick<ProblemDetails, 'state'>;
 
 export const PROBLEM_TYPE_BASE = 'urn:tradelane:problem:';
 
@@ -26,8 +31,9 @@ export class ProblemException extends HttpException {
     readonly title: string,
     detail?: string,
     readonly errors?: FieldProblem[],
+    extensions?: ProblemExtensions,
   ) {
-    super({ type: PROBLEM_TYPE_BASE + problemType, title, status, detail, errors }, status);
+    super({ type: PROBLEM_TYPE_BASE + problemType, title, status, detail, errors, ...extensions }, status);
   }
 }
 
