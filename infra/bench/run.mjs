@@ -1,6 +1,6 @@
 // `npm run bench`: Tradelane's order flow (A) against plain Temporal (B, B-LA) on one Temporal
 // server in one run, then how one order's cost grows with its lines and how memory grows with
-// open orders. See README, "Benchmark".
+// open orders. See docs/benchmark.md.
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -28,7 +28,7 @@ try {
 }
 const apiKey = readApiKey(dataDir, organisation);
 if (!apiKey) {
-  console.error(`no API key for ${organisation} in ${join(dataDir, 'credentials')}; start the stack once, or create one (README: Who may do what)`);
+  console.error(`no API key for ${organisation} in ${join(dataDir, 'credentials')}; start the stack once, or create one (docs/api.md: Who may do what)`);
   process.exit(2);
 }
 let body;
