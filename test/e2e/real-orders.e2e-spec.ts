@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OrderView } from '@tradelane/contracts';
 import { SIGNATURE_HEADER, signWebhook } from '@tradelane/platform';
 import { orderViewQuery } from '@tradelane/workflows';
@@ -249,6 +250,37 @@ describe('real orders', () => {
       expect(refused.body.detail).toMatch(/can no longer be cancelled/);
       await pay(orderId, confirmed).expect(200);
       expect((await result(orderId)).status).toBe('completed');
+    });
+
+    it("not once the order has finished: a 409 naming the order's state, while an order that never ran is a 404", async () => {
+      const orderId = await submit(purchaseOrder([{ sku: 'NUT-M8', quantity: 1 }]));
+      await pay(orderId, await until(orderId, 'the confirmation', awaitingPayment)).expect(200);
+      expect((await result(orderId)).status).toBe('completed');
+
+      const finished = {
+        type: 'urn:tradelane:problem:order-state',
+        status: 409,
+        detail: `order ${orderId} is completed; it takes no more answers`,
+        state: 'completed',
+      };
+      expect((await cancel(orderId).expect(409)).body).toMatchObject(finished);
+      const decision = await stack.as('muster-maschinenbau').distributor
+        .post(`/orders/${orderId}/decision`)
+        .send({ decision: 'wait', decidedBy: 'maria' })
+        .expect(409);
+      expect(decision.body).toMatchObject(finished);
+      expect((await view(orderId)).status).toBe('completed');
+
+      // Listed as the buyer's order, but no workflow was ever started for it.
+      const neverRan = randomUUID();
+      await stack.db.query(
+        `INSERT INTO distributor.purchase_orders (order_id, buyer_id, body_hash, status, "order", submitted_at, updated_at)
+         VALUES ($1, 'muster-maschinenbau', 'never-ran', 'submitted', $2, now(), now())`,
+        [neverRan, JSON.stringify({ orderId: neverRan })],
+      );
+      const missing = await cancel(neverRan).expect(404);
+      expect(missing.body).toMatchObject({ type: 'urn:tradelane:problem:not-found', detail: `no running or finished order order:${neverRan}` });
+      expect(missing.body.state).toBeUndefined();
     });
   });
 

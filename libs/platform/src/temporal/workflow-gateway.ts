@@ -1,18 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { ProblemException, conflict } from '../http/problem';
+import { FAILURE } from '@tradelane/contracts';
+import { orderViewQuery } from '@tradelane/workflows';
+import { ProblemException } from '../http/problem';
+import { FailureProblemException, applicationFailureIn, problemOfFailure } from './failure-problems';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 
-function causeMessage(error: unknown): string {
-  let e = error as { cause?: unknown; message?: string } | undefined;
-  while (e?.cause) e = e.cause as typeof e;
-  return e?.message ?? String(error);
-}
+/** How long a finished order gets to say its state before the answer names Temporal's status instead. */
+const STATE_QUERY_MS = 5_000;
+
+const orderNotFound = (workflowId: string) =>
+  new ProblemException(404, 'not-found', 'Order not found', `no running or finished order ${workflowId}`);
 
 /** How services talk to running orders; Temporal errors become problem details. */
 @Injectable()
@@ -21,31 +20,49 @@ export class WorkflowGateway {
 
   /** With an `updateId`, a repeat of an update the order took already returns as the first did. */
   async update<Arg>(workflowId: string, update: UpdateDefinition<void, [Arg]>, arg: Arg, updateId?: string): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowId);
     try {
-      await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
+      await handle.executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) });
     } catch (error) {
-      throw this.translate(error, workflowId);
+      if (error instanceof WorkflowUpdateFailedError) {
+        const failure = applicationFailureIn(error.cause);
+        if (failure) throw problemOfFailure(failure);
+      }
+      // The server answers an update to a closed workflow as if there were none.
+      if (error instanceof WorkflowNotFoundError) throw await this.closedOrMissing(handle, error);
+      throw error;
     }
   }
 
+  /** Queries are answered by finished orders too, so "not found" means there never was one. */
   async query<R>(workflowId: string, query: QueryDefinition<R>): Promise<R> {
     try {
       return await this.client.workflow.getHandle(workflowId).query(query);
     } catch (error) {
-      throw this.translate(error, workflowId);
+      if (error instanceof WorkflowNotFoundError) throw orderNotFound(workflowId);
+      throw error;
     }
   }
 
-  private translate(error: unknown, workflowId: string): Error {
-    if (error instanceof WorkflowNotFoundError) {
-      return new ProblemException(404, 'not-found', 'Order not found', `no running or finished order ${workflowId}`);
+  /** A finished order refuses with its state (409); an order that never existed is a 404. */
+  private async closedOrMissing(handle: WorkflowHandle, original: Error): Promise<Error> {
+    let status: string;
+    try {
+      status = (await handle.describe()).status.name;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return orderNotFound(handle.workflowId);
+      throw error;
     }
-    if (error instanceof WorkflowUpdateFailedError) return conflict(causeMessage(error));
-    const message = causeMessage(error);
-    // An update sent to an order that has finished is refused by the server.
-    if (/workflow execution already completed|not found/i.test(message)) {
-      return conflict(`order ${workflowId} no longer takes answers`);
-    }
-    return error as Error;
+    if (status === 'RUNNING') return original;
+    const view = await this.client
+      .withDeadline(Date.now() + STATE_QUERY_MS, () => handle.query(orderViewQuery))
+      .catch(() => undefined);
+    const state = view?.status ?? status.toLowerCase().replace(/_/g, '-');
+    const orderId = view?.orderId ?? handle.workflowId.replace(/^order:/, '');
+    return new FailureProblemException(
+      FAILURE.orderState,
+      { reason: 'the order has finished', state },
+      `order ${orderId} is ${state}; it takes no more answers`,
+    );
   }
 }
