@@ -1,5 +1,6 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import type { Money, OrderView, TransferNotice } from '../../libs/contracts/src';
+import { FAILURE } from '../../libs/contracts/src';
 import { orderViewQuery, transferNoticeUpdate, wrongTransferAmount } from '../../workflows/order/definitions';
 
 /**
@@ -37,9 +38,13 @@ export async function awaitingTransfer(orderId: string, buyerId: string, amountD
     },
     {
       validator: (notice) => {
-        if (transfer) throw new Error(`order ${orderId} already has its transfer notice`);
+        if (transfer) {
+          const reason = `order ${orderId} already has its transfer notice`;
+          throw ApplicationFailure.create({ type: FAILURE.orderState, message: reason, nonRetryable: true, details: [{ reason, state: 'transferred' }] });
+        }
         if (notice.amount.amountMinor !== amountDue.amountMinor || notice.amount.currency !== amountDue.currency) {
-          throw new Error(wrongTransferAmount(notice.amount, amountDue));
+          const reason = wrongTransferAmount(notice.amount, amountDue);
+          throw ApplicationFailure.create({ type: FAILURE.answerRefused, message: reason, nonRetryable: true, details: [{ reason, field: 'amount' }] });
         }
       },
     },

@@ -159,43 +159,71 @@ function distributorOf(p: Parties): DistributorActivities {
   };
 }
 
+export type WorkflowBundle = { code: string } | { codePath: string };
+
+/** The workflow bundle of this commit, built by the test setup. */
+export const currentBundle = (): WorkflowBundle => ({ codePath: process.env.WORKFLOW_BUNDLE_PATH! });
+
+export interface PartyWorkers {
+  /** starts an order on the distributor's queue */
+  start(order: PurchaseOrder): Promise<WorkflowHandle>;
+  /** handle of an order started before, e.g. by workers of another bundle */
+  handle(order: PurchaseOrder): WorkflowHandle;
+  /** stops every worker and waits until they are down */
+  stop(): Promise<void>;
+}
+
 /**
- * Runs the parties' workers while `body` starts and drives orders. Orders start on a plain
- * client: the time-skipping one lets time run free while it awaits a result, and deadlines would
- * then pass behind the test's back. Here time moves only by env.sleep().
+ * Runs the distributor's worker on `bundle` and every other party's worker with the mocked
+ * activities, on task queues named after `prefix`. Orders start on a plain client: the
+ * time-skipping one lets time run free while it awaits a result, and deadlines would then pass
+ * behind the test's back. Here time moves only by env.sleep().
  */
-export async function runOrders<T>(
+export async function startPartyWorkers(
   env: TestWorkflowEnvironment,
   p: Parties,
-  body: (start: (order: PurchaseOrder) => Promise<WorkflowHandle>) => Promise<T>,
-): Promise<T> {
-  const prefix = `wf-${randomUUID().slice(0, 8)}-`;
+  prefix: string,
+  bundle: WorkflowBundle = currentBundle(),
+): Promise<PartyWorkers> {
   const worker = (queue: string, activities: object, workflows = false) =>
     Worker.create({
       connection: env.nativeConnection,
       taskQueue: `${prefix}${queue}`,
       activities,
-      ...(workflows ? { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! } } : {}),
+      ...(workflows ? { workflowBundle: bundle } : {}),
     });
-  const [first, ...rest] = await Promise.all([
+  const workers = await Promise.all([
     worker('distributor', distributorOf(p), true),
     worker('supplier', p.supplier),
     worker('carrier', p.carrier),
     worker('buyer', p.buyer),
     worker('payment-gateway', p.gateway),
   ]);
+  const running = workers.map((w) => w.run());
   const client = new Client({ connection: env.connection });
-  const start = (order: PurchaseOrder) =>
-    client.workflow.start('orderWorkflow', { workflowId: `order:${order.orderId}`, taskQueue: `${prefix}distributor`, args: [order] });
-  return first.runUntil(async () => {
-    const others = rest.map((w) => w.run());
-    try {
-      return await body(start);
-    } finally {
-      rest.forEach((w) => w.shutdown());
-      await Promise.all(others);
-    }
-  });
+  return {
+    start: (order) =>
+      client.workflow.start('orderWorkflow', { workflowId: `order:${order.orderId}`, taskQueue: `${prefix}distributor`, args: [order] }),
+    handle: (order) => client.workflow.getHandle(`order:${order.orderId}`),
+    stop: async () => {
+      workers.forEach((w) => w.shutdown());
+      await Promise.all(running);
+    },
+  };
+}
+
+/** Runs the parties' workers while `body` starts and drives orders. */
+export async function runOrders<T>(
+  env: TestWorkflowEnvironment,
+  p: Parties,
+  body: (start: (order: PurchaseOrder) => Promise<WorkflowHandle>) => Promise<T>,
+): Promise<T> {
+  const workers = await startPartyWorkers(env, p, `wf-${randomUUID().slice(0, 8)}-`);
+  try {
+    return await body(workers.start);
+  } finally {
+    await workers.stop();
+  }
 }
 
 export function runOrder<T>(

@@ -8,8 +8,9 @@ import type {
   TransportRejection,
 } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
-import { awaitParty } from './deadlines';
-import { OrderCancelled, type OrderContext, type Pending } from './order-context';
+import { askParty } from './ask-party';
+import type { OrderContext } from './order-context';
+import { OrderCancelled } from './order-state';
 import { freshBest, withdrawInquiry, type OriginQuotes } from './shipping';
 
 /**
@@ -26,7 +27,7 @@ export async function bookTransport(ctx: OrderContext, origin: OriginQuotes): Pr
     if (origin.ranked.length === 0) {
       throw new OrderCancelled(`no carrier took the shipment from ${origin.shipment.origin.code}; last: ${booking}`);
     }
-    await ctx.record('rebooking', DISTRIBUTOR, { role: 'carrier', id: origin.ranked[0].carrierId }, {
+    await ctx.log.record('rebooking', DISTRIBUTOR, { role: 'carrier', id: origin.ranked[0].carrierId }, {
       origin: origin.shipment.origin.code,
       from: quote.carrierId,
       to: origin.ranked[0].carrierId,
@@ -38,7 +39,6 @@ export async function bookTransport(ctx: OrderContext, origin: OriginQuotes): Pr
 /** The accepted booking, or why it was not taken. */
 async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuote): Promise<Booking | string> {
   const party: PartyRef = { role: 'carrier', id: quote.carrierId };
-  const terms = await ctx.termsOf(party);
   const notice: TransportNotice = {
     noticeId: uuid4(),
     orderId: ctx.order.orderId,
@@ -50,14 +50,6 @@ async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuot
     deliveryDate: quote.deliveryDate,
     price: quote.price,
   };
-  const pending: Pending<TransportNotice, TransportAcceptance | TransportRejection> = { message: notice };
-  ctx.transportNotices.set(notice.noticeId, pending);
-  const cancellation = ctx.compensations.register({
-    kind: 'cancel-transport',
-    party,
-    subjectId: notice.noticeId,
-    run: (reason) => ctx.carrier.undo.cancelTransport(notice.noticeId, reason),
-  });
   const booking: Booking = {
     originCode: origin.shipment.origin.code,
     carrierId: quote.carrierId,
@@ -67,35 +59,37 @@ async function book(ctx: OrderContext, origin: OriginQuotes, quote: ShippingQuot
     deliveryDate: quote.deliveryDate,
     status: 'awaiting-acceptance',
   };
-  ctx.view.bookings.push(booking);
-  await ctx.record('transport-notice', DISTRIBUTOR, party, notice);
-  const reply = await ctx.carrier.forward.receiveTransportNotice(notice);
-  if (reply.mode === 'automatic') pending.answer ??= reply.answer;
-  const answered =
-    reply.mode !== 'declined' &&
-    (await awaitParty(ctx, {
-      what: `acceptance of the transport from ${booking.originCode} by ${quote.carrierId}`,
-      terms,
-      answered: () => pending.answer !== undefined,
-      waitingFor: (deadline) => ({ kind: 'transport-acceptance', carrierId: quote.carrierId, noticeId: notice.noticeId, deadline }),
-      reminder: (deadline) => ({ orderId: ctx.order.orderId, subjectId: notice.noticeId, waitingFor: 'transport-acceptance', deadline }),
-      remind: (reminder) => ctx.carrier.forward.remind(reminder),
-    }));
-  pending.closed = true;
-  if (answered && pending.answer && 'acceptedBy' in pending.answer) {
+  const { view } = ctx.state;
+  view.bookings.push(booking);
+  const carrier = ctx.parties.carrier;
+  const asked = await askParty<TransportNotice, TransportAcceptance | TransportRejection>(ctx, {
+    party,
+    name: 'transport-notice',
+    message: notice,
+    subjectId: notice.noticeId,
+    open: ctx.state.transportNotices,
+    undo: { kind: 'cancel-transport', run: (reason) => carrier.undo.cancelTransport(notice.noticeId, reason) },
+    send: (m) => carrier.forward.receiveTransportNotice(m),
+    what: `acceptance of the transport from ${booking.originCode} by ${quote.carrierId}`,
+    waitingFor: (deadline) => ({ kind: 'transport-acceptance', carrierId: quote.carrierId, noticeId: notice.noticeId, deadline }),
+    reminder: 'transport-acceptance',
+    remind: (reminder) => carrier.forward.remind(reminder),
+  });
+  const answer = asked.pending.answer;
+  asked.pending.closed = true;
+  if (asked.answered && answer && 'acceptedBy' in answer) {
     booking.status = 'accepted';
-    ctx.touch();
-    // Orders that began before acceptances were logged replay without the entry.
-    if (ctx.changed('log-transport-acceptance')) await ctx.record('transport-acceptance', party, DISTRIBUTOR, pending.answer);
+    ctx.state.touch();
+    await ctx.log.record('transport-acceptance', party, DISTRIBUTOR, answer);
     return booking;
   }
-  ctx.view.bookings = ctx.view.bookings.filter((b) => b !== booking);
+  view.bookings = view.bookings.filter((b) => b !== booking);
   const reason =
-    reply.mode === 'declined'
-      ? `declined: ${reply.reason}`
-      : pending.answer && 'rejectedBy' in pending.answer
-        ? `rejected by ${pending.answer.rejectedBy}: ${pending.answer.reason}`
+    asked.declined !== undefined
+      ? `declined: ${asked.declined}`
+      : answer && 'rejectedBy' in answer
+        ? `rejected by ${answer.rejectedBy}: ${answer.reason}`
         : 'not accepted by the deadline';
-  await ctx.compensations.runNow(cancellation, reason);
+  await ctx.compensations.runNow(asked.compensationId, reason);
   return reason;
 }

@@ -1,7 +1,10 @@
 import { condition } from '@temporalio/workflow';
 import type { CompensationKind, CompensationRecord, PartyRef } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
-import type { OrderContext } from './order-context';
+import { isoNow } from './clock';
+import type { DistributorSteps } from './distributor-steps';
+import type { OrderLog } from './order-log';
+import type { OrderState } from './order-state';
 
 interface Compensation {
   compensationId: string;
@@ -24,7 +27,11 @@ function errorText(error: unknown): string {
 export class Compensations {
   private readonly pending: Compensation[] = [];
 
-  constructor(private readonly ctx: OrderContext) {}
+  constructor(
+    private readonly state: OrderState,
+    private readonly log: OrderLog,
+    private readonly distributor: DistributorSteps,
+  ) {}
 
   register(c: Omit<Compensation, 'compensationId'>): string {
     const compensationId = `${c.kind}:${c.subjectId}`;
@@ -63,39 +70,40 @@ export class Compensations {
       await c.run(reason);
       record.status = 'done';
       delete record.error;
-      await this.ctx.record('compensation', DISTRIBUTOR, c.party, { compensationId: c.compensationId, kind: c.kind, subjectId: c.subjectId, reason });
+      await this.log.record('compensation', DISTRIBUTOR, c.party, { compensationId: c.compensationId, kind: c.kind, subjectId: c.subjectId, reason });
       return true;
     } catch (error) {
       record.status = 'stuck';
       record.error = errorText(error);
-      await this.ctx.record('compensation-stuck', DISTRIBUTOR, c.party, { compensationId: c.compensationId, kind: c.kind, error: record.error });
-      await this.ctx.distributor.reportStuckCompensation({
-        orderId: this.ctx.order.orderId,
+      await this.log.record('compensation-stuck', DISTRIBUTOR, c.party, { compensationId: c.compensationId, kind: c.kind, error: record.error });
+      await this.distributor.reportStuckCompensation({
+        orderId: this.state.order.orderId,
         compensationId: c.compensationId,
         kind: c.kind,
         party: c.party,
         subjectId: c.subjectId,
         error: record.error,
-        stuckAt: new Date().toISOString(),
+        stuckAt: isoNow(),
       });
       return false;
     } finally {
-      this.ctx.touch();
+      this.state.touch();
     }
   }
 
   private async untilResolved(c: Compensation, reason: string): Promise<void> {
     for (;;) {
-      this.ctx.resolutions.delete(c.compensationId);
+      this.state.resolutions.delete(c.compensationId);
       const waiting = { kind: 'operator', compensationId: c.compensationId } as const;
-      this.ctx.wait(waiting);
-      await condition(() => this.ctx.resolutions.has(c.compensationId));
-      this.ctx.drop(waiting);
-      const resolution = this.ctx.resolutions.get(c.compensationId)!;
-      await this.ctx.distributor.clearStuckCompensation(this.ctx.order.orderId, c.compensationId, resolution.resolution);
+      this.state.wait(waiting);
+      this.log.waiting();
+      await condition(() => this.state.resolutions.has(c.compensationId));
+      this.state.drop(waiting);
+      const resolution = this.state.resolutions.get(c.compensationId)!;
+      await this.distributor.clearStuckCompensation(this.state.order.orderId, c.compensationId, resolution.resolution);
       if (resolution.resolution === 'resolved-manually') {
         this.recordOf(c).status = 'resolved-manually';
-        await this.ctx.record('compensation-resolved', { role: 'distributor', id: resolution.resolvedBy }, c.party, resolution);
+        await this.log.record('compensation-resolved', { role: 'distributor', id: resolution.resolvedBy }, c.party, resolution);
         return;
       }
       if (await this.attempt(c, reason)) return;
@@ -103,10 +111,10 @@ export class Compensations {
   }
 
   private recordOf(c: Compensation): CompensationRecord {
-    let record = this.ctx.view.compensations.find((r) => r.compensationId === c.compensationId);
+    let record = this.state.view.compensations.find((r) => r.compensationId === c.compensationId);
     if (!record) {
       record = { compensationId: c.compensationId, kind: c.kind, subjectId: c.subjectId, status: 'done' };
-      this.ctx.view.compensations.push(record);
+      this.state.view.compensations.push(record);
     }
     return record;
   }

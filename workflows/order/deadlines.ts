@@ -1,7 +1,9 @@
 import { condition } from '@temporalio/workflow';
 import type { PartyTerms, Reminder, WaitingFor } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
-import { OrderCancelled, type OrderContext } from './order-context';
+import { isoAt, now } from './clock';
+import type { OrderContext } from './order-context';
+import { OrderCancelled } from './order-state';
 
 export interface AwaitParty {
   /** what the buyer and an auditor read, e.g. "stock answer from acme-steel" */
@@ -21,19 +23,19 @@ export interface AwaitParty {
 export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<boolean> {
   if (w.answered()) return true;
   for (;;) {
-    const deadlineAt = Date.now() + w.terms.answerWithinMs;
-    const deadline = new Date(deadlineAt).toISOString();
+    const deadlineAt = now() + w.terms.answerWithinMs;
+    const deadline = isoAt(deadlineAt);
     const waiting = w.waitingFor(deadline);
     ctx.wait(waiting);
     try {
       const remindAt = deadlineAt - w.terms.remindBeforeMs;
-      if (w.terms.remindBeforeMs > 0 && remindAt > Date.now()) {
-        if (await condition(w.answered, remindAt - Date.now())) return true;
+      if (w.terms.remindBeforeMs > 0 && remindAt > now()) {
+        if (await condition(w.answered, remindAt - now())) return true;
         const reminder = w.reminder(deadline);
-        await ctx.record('reminder', DISTRIBUTOR, { role: w.terms.role, id: w.terms.partyId }, reminder);
+        await ctx.log.record('reminder', DISTRIBUTOR, { role: w.terms.role, id: w.terms.partyId }, reminder);
         await w.remind(reminder);
       }
-      const left = deadlineAt - Date.now();
+      const left = deadlineAt - now();
       if (left > 0 && (await condition(w.answered, left))) return true;
       // A timer and an answer can land in the same workflow task; the answer wins.
       if (w.answered()) return true;
@@ -41,7 +43,7 @@ export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<bool
       ctx.drop(waiting);
     }
     const party = { role: w.terms.role, id: w.terms.partyId };
-    await ctx.record('escalation', DISTRIBUTOR, party, { what: w.what, deadline, action: w.terms.onDeadline });
+    await ctx.log.record('escalation', DISTRIBUTOR, party, { what: w.what, deadline, action: w.terms.onDeadline });
     if (w.terms.onDeadline === 'next-candidate') return false;
     if (w.terms.onDeadline === 'cancel') throw new OrderCancelled(`no ${w.what} by ${deadline}`);
     if ((await askBuyer(ctx, `no ${w.what} by ${deadline}: wait another period, or cancel?`)) === 'cancel') {
@@ -52,20 +54,20 @@ export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<bool
 
 /** Puts a late party's deadline to the buyer; no decision within the buyer's own terms cancels. */
 async function askBuyer(ctx: OrderContext, question: string): Promise<'wait' | 'cancel'> {
-  const round = ++ctx.buyerQuestions;
-  const terms = await ctx.termsOf(ctx.buyerRef);
-  const deadline = new Date(Date.now() + terms.answerWithinMs).toISOString();
+  const { state } = ctx;
+  const round = ++state.buyerQuestions;
+  const terms = await ctx.termsOf(state.buyerRef);
+  const deadline = isoAt(now() + terms.answerWithinMs);
   const waiting: WaitingFor = { kind: 'buyer-decision', question, deadline };
   ctx.wait(waiting);
   const reminder: Reminder = { orderId: ctx.order.orderId, subjectId: ctx.order.orderId, waitingFor: 'buyer-decision', deadline };
-  await ctx.record('escalation', DISTRIBUTOR, ctx.buyerRef, { question, deadline, action: 'ask-buyer' });
-  await ctx.buyer.forward.remind(reminder);
+  await ctx.log.record('escalation', DISTRIBUTOR, state.buyerRef, { question, deadline, action: 'ask-buyer' });
+  await ctx.parties.buyer.forward.remind(reminder);
   try {
-    const decided = await condition(() => (ctx.lastDecision?.round ?? 0) >= round, terms.answerWithinMs);
+    const decided = await condition(() => (state.lastDecision?.round ?? 0) >= round, terms.answerWithinMs);
     if (!decided) return 'cancel';
-    // Orders that began before decisions were logged replay without the entry.
-    if (ctx.changed('log-buyer-decision')) await ctx.record('buyer-decision', ctx.buyerRef, DISTRIBUTOR, ctx.lastDecision);
-    return ctx.lastDecision!.decision;
+    await ctx.log.record('buyer-decision', state.buyerRef, DISTRIBUTOR, state.lastDecision);
+    return state.lastDecision!.decision;
   } finally {
     ctx.drop(waiting);
   }

@@ -44,7 +44,7 @@ export const resolveCompensationUpdate = defineUpdate<void, [CompensationResolut
 
 export const orderViewQuery = defineQuery<OrderView>('orderView');
 
-/** How an order refuses a transfer of the wrong amount; the distributor's webhook names the amount field for it. */
+/** How an order words a transfer of the wrong amount (its failure names the field `amount`). */
 export function wrongTransferAmount(got: Money, due: Money): string {
   return `${got.amountMinor} ${got.currency} transferred, but ${due.amountMinor} ${due.currency} is due`;
 }

@@ -1,9 +1,11 @@
 import { uuid4 } from '@temporalio/workflow';
 import type { PartyRef, ShippingInquiry, ShippingQuote } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
-import { awaitParty } from './deadlines';
+import { askParty, escalateDeclined } from './ask-party';
+import { isoNow } from './clock';
 import { rankQuotes, type Shipment } from './decisions';
-import { OrderCancelled, type OrderContext, type Pending } from './order-context';
+import type { OrderContext } from './order-context';
+import { OrderCancelled } from './order-state';
 
 /** The quotes for one origin that can deliver in time, best first. */
 export interface OriginQuotes {
@@ -33,9 +35,9 @@ export async function quoteOrigin(ctx: OrderContext, shipment: Shipment, carrier
 export async function freshBest(ctx: OrderContext, origin: OriginQuotes): Promise<ShippingQuote> {
   for (let attempt = 0; origin.ranked.length > 0; attempt++) {
     const best = origin.ranked[0];
-    if (best.validUntil >= new Date().toISOString()) return best;
+    if (best.validUntil >= isoNow()) return best;
     origin.ranked.shift();
-    await ctx.record('quote-expired', DISTRIBUTOR, { role: 'carrier', id: best.carrierId }, { inquiryId: best.inquiryId, validUntil: best.validUntil });
+    await ctx.log.record('quote-expired', DISTRIBUTOR, { role: 'carrier', id: best.carrierId }, { inquiryId: best.inquiryId, validUntil: best.validUntil });
     await withdrawInquiry(ctx, best.inquiryId, 'quote expired');
     if (attempt >= origin.carrierIds.length * 2) continue;
     const again = await askCarrier(ctx, origin.shipment, best.carrierId);
@@ -45,14 +47,13 @@ export async function freshBest(ctx: OrderContext, origin: OriginQuotes): Promis
 }
 
 export function withdrawInquiry(ctx: OrderContext, inquiryId: string, reason: string): Promise<void> {
-  const pending = ctx.shippingInquiries.get(inquiryId);
+  const pending = ctx.state.shippingInquiries.get(inquiryId);
   if (pending) pending.closed = true;
   return ctx.compensations.runNow(`withdraw-shipping-inquiry:${inquiryId}`, reason);
 }
 
 async function askCarrier(ctx: OrderContext, shipment: Shipment, carrierId: string): Promise<ShippingQuote | undefined> {
   const party: PartyRef = { role: 'carrier', id: carrierId };
-  const terms = await ctx.termsOf(party);
   const inquiry: ShippingInquiry = {
     inquiryId: uuid4(),
     orderId: ctx.order.orderId,
@@ -65,35 +66,26 @@ async function askCarrier(ctx: OrderContext, shipment: Shipment, carrierId: stri
     wantedBy: ctx.order.wantedBy,
     currency: ctx.order.currency,
   };
-  const pending: Pending<ShippingInquiry, ShippingQuote> = { message: inquiry };
-  ctx.shippingInquiries.set(inquiry.inquiryId, pending);
-  ctx.compensations.register({
-    kind: 'withdraw-shipping-inquiry',
+  const carrier = ctx.parties.carrier;
+  const asked = await askParty(ctx, {
     party,
+    name: 'shipping-inquiry',
+    message: inquiry,
     subjectId: inquiry.inquiryId,
-    run: (reason) => ctx.carrier.undo.withdrawShippingInquiry(inquiry.inquiryId, reason),
+    open: ctx.state.shippingInquiries,
+    undo: { kind: 'withdraw-shipping-inquiry', run: (reason) => carrier.undo.withdrawShippingInquiry(inquiry.inquiryId, reason) },
+    send: (m) => carrier.forward.receiveShippingInquiry(m),
+    what: `shipping quote from ${carrierId}`,
+    waitingFor: (deadline) => ({ kind: 'shipping-quote', carrierId, inquiryId: inquiry.inquiryId, deadline }),
+    reminder: 'shipping-quote',
+    remind: (reminder) => carrier.forward.remind(reminder),
   });
-  await ctx.record('shipping-inquiry', DISTRIBUTOR, party, inquiry);
-  const reply = await ctx.carrier.forward.receiveShippingInquiry(inquiry);
-  if (reply.mode === 'automatic') pending.answer ??= reply.answer;
-  const answered =
-    reply.mode !== 'declined' &&
-    (await awaitParty(ctx, {
-      what: `shipping quote from ${carrierId}`,
-      terms,
-      answered: () => pending.answer !== undefined,
-      waitingFor: (deadline) => ({ kind: 'shipping-quote', carrierId, inquiryId: inquiry.inquiryId, deadline }),
-      reminder: (deadline) => ({ orderId: ctx.order.orderId, subjectId: inquiry.inquiryId, waitingFor: 'shipping-quote', deadline }),
-      remind: (reminder) => ctx.carrier.forward.remind(reminder),
-    }));
-  if (!answered) {
-    const reason = reply.mode === 'declined' ? `declined: ${reply.reason}` : 'no quote by the deadline';
-    if (reply.mode === 'declined') {
-      await ctx.record('escalation', DISTRIBUTOR, party, { what: `shipping inquiry to ${carrierId}`, reason, action: 'next-candidate' });
-    }
+  if (!asked.answered) {
+    const reason = asked.declined !== undefined ? `declined: ${asked.declined}` : 'no quote by the deadline';
+    if (asked.declined !== undefined) await escalateDeclined(ctx, party, `shipping inquiry to ${carrierId}`, reason);
     await withdrawInquiry(ctx, inquiry.inquiryId, reason);
     return undefined;
   }
-  await ctx.record('shipping-quote', party, DISTRIBUTOR, pending.answer);
-  return pending.answer;
+  await ctx.log.record('shipping-quote', party, DISTRIBUTOR, asked.pending.answer);
+  return asked.pending.answer;
 }

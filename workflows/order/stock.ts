@@ -1,8 +1,9 @@
 import { uuid4 } from '@temporalio/workflow';
 import type { PartyRef, SourcedLine, StockAnswer, StockInquiry } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
-import { awaitParty } from './deadlines';
-import { OrderCancelled, type OrderContext, type Pending } from './order-context';
+import { askParty, escalateDeclined } from './ask-party';
+import type { OrderContext } from './order-context';
+import { OrderCancelled } from './order-state';
 
 interface LineToSource {
   line: SourcedLine;
@@ -43,7 +44,6 @@ async function source(ctx: OrderContext, lines: LineToSource[]): Promise<StockAn
 /** One stock inquiry; undefined when the supplier declined or its deadline passed. */
 async function askSupplier(ctx: OrderContext, supplierId: string, lines: SourcedLine[]): Promise<StockAnswer | undefined> {
   const party: PartyRef = { role: 'supplier', id: supplierId };
-  const terms = await ctx.termsOf(party);
   const inquiry: StockInquiry = {
     inquiryId: uuid4(),
     orderId: ctx.order.orderId,
@@ -56,36 +56,27 @@ async function askSupplier(ctx: OrderContext, supplierId: string, lines: Sourced
       ...(l.priceCeilingMinor !== undefined ? { priceCeilingMinor: l.priceCeilingMinor } : {}),
     })),
   };
-  const pending: Pending<StockInquiry, StockAnswer> = { message: inquiry };
-  ctx.stockInquiries.set(inquiry.inquiryId, pending);
-  const withdrawal = ctx.compensations.register({
-    kind: 'withdraw-stock-inquiry',
+  const supplier = ctx.parties.supplier;
+  const asked = await askParty(ctx, {
     party,
+    name: 'stock-inquiry',
+    message: inquiry,
     subjectId: inquiry.inquiryId,
-    run: (reason) => ctx.supplier.undo.withdrawStockInquiry(inquiry.inquiryId, reason),
+    open: ctx.state.stockInquiries,
+    undo: { kind: 'withdraw-stock-inquiry', run: (reason) => supplier.undo.withdrawStockInquiry(inquiry.inquiryId, reason) },
+    send: (m) => supplier.forward.receiveStockInquiry(m),
+    what: `stock answer from ${supplierId}`,
+    waitingFor: (deadline) => ({ kind: 'stock-answer', supplierId, inquiryId: inquiry.inquiryId, deadline }),
+    reminder: 'stock-answer',
+    remind: (reminder) => supplier.forward.remind(reminder),
   });
-  await ctx.record('stock-inquiry', DISTRIBUTOR, party, inquiry);
-  const reply = await ctx.supplier.forward.receiveStockInquiry(inquiry);
-  if (reply.mode === 'automatic') pending.answer ??= reply.answer;
-  const answered =
-    reply.mode !== 'declined' &&
-    (await awaitParty(ctx, {
-      what: `stock answer from ${supplierId}`,
-      terms,
-      answered: () => pending.answer !== undefined,
-      waitingFor: (deadline) => ({ kind: 'stock-answer', supplierId, inquiryId: inquiry.inquiryId, deadline }),
-      reminder: (deadline) => ({ orderId: ctx.order.orderId, subjectId: inquiry.inquiryId, waitingFor: 'stock-answer', deadline }),
-      remind: (reminder) => ctx.supplier.forward.remind(reminder),
-    }));
-  if (!answered) {
-    pending.closed = true;
-    const reason = reply.mode === 'declined' ? `declined: ${reply.reason}` : 'no answer by the deadline';
-    if (reply.mode === 'declined') {
-      await ctx.record('escalation', DISTRIBUTOR, party, { what: `stock inquiry to ${supplierId}`, reason, action: 'next-candidate' });
-    }
-    await ctx.compensations.runNow(withdrawal, reason);
+  if (!asked.answered) {
+    asked.pending.closed = true;
+    const reason = asked.declined !== undefined ? `declined: ${asked.declined}` : 'no answer by the deadline';
+    if (asked.declined !== undefined) await escalateDeclined(ctx, party, `stock inquiry to ${supplierId}`, reason);
+    await ctx.compensations.runNow(asked.compensationId, reason);
     return undefined;
   }
-  await ctx.record('stock-answer', party, DISTRIBUTOR, pending.answer);
-  return pending.answer;
+  await ctx.log.record('stock-answer', party, DISTRIBUTOR, asked.pending.answer);
+  return asked.pending.answer;
 }
