@@ -1,20 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
-import { buyerDatabase } from './database/buyer-database';
-import { OrderConfirmationRecord } from './order-confirmations/order-confirmation.entity';
+import { buyerDatabase, buyerEntities } from './database/buyer-database';
 import { OrderConfirmationsService } from './order-confirmations/order-confirmations.service';
 import { BuyerOrdersController } from './orders/orders.controller';
 import { BuyerOrdersService } from './orders/orders.service';
-import { BuyerPayment } from './payments/buyer-payment.entity';
-import { BuyerReminder } from './reminders/buyer-reminder.entity';
 import { RemindersService } from './reminders/reminders.service';
 import { BuyerWorker } from './worker/buyer-worker';
 
 @Module({
   imports: [
     PlatformModule.forParty(buyerDatabase),
-    TypeOrmModule.forFeature([OrderConfirmationRecord, BuyerPayment, BuyerReminder]),
+    TypeOrmModule.forFeature(buyerEntities),
   ],
   controllers: [BuyerOrdersController],
   providers: [OrderConfirmationsService, BuyerOrdersService, RemindersService, BuyerWorker],

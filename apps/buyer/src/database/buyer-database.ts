@@ -5,8 +5,11 @@ import { BuyerReminder } from '../reminders/buyer-reminder.entity';
 import { BuyerInitial1764000000000 } from './migrations/1764000000000-buyer-initial';
 import { BuyerReminders1764100000000 } from './migrations/1764100000000-buyer-reminders';
 
+/** Every table of the buyer's schema; the module registers the same list. */
+export const buyerEntities = [OrderConfirmationRecord, BuyerPayment, BuyerReminder];
+
 export const buyerDatabase: PartyDatabase = {
   schema: 'buyer',
-  entities: [OrderConfirmationRecord, BuyerPayment, BuyerReminder],
+  entities: buyerEntities,
   migrations: [BuyerInitial1764000000000, BuyerReminders1764100000000],
 };

@@ -6,8 +6,11 @@ import { TransportNoticeRecord } from '../transport-notices/transport-notice.ent
 import { CarrierInitial1764000000000 } from './migrations/1764000000000-carrier-initial';
 import { CarrierQuoteValidityWithdrawCancelRemind1764100000200 } from './migrations/1764100000200-carrier-quote-validity-withdraw-cancel-remind';
 
+/** Every table of the carrier's schema; the module registers the same list. */
+export const carrierEntities = [Carrier, RateCard, ShippingInquiryRecord, TransportNoticeRecord];
+
 export const carrierDatabase: PartyDatabase = {
   schema: 'carrier',
-  entities: [Carrier, RateCard, ShippingInquiryRecord, TransportNoticeRecord],
+  entities: carrierEntities,
   migrations: [CarrierInitial1764000000000, CarrierQuoteValidityWithdrawCancelRemind1764100000200],
 };

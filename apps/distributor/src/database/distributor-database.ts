@@ -15,19 +15,22 @@ import { ApiKeyRecord } from '../identity/api-key.entity';
 import { OrganisationRecord } from '../identity/organisation.entity';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 
+/** Every table of the distributor's schema; the module registers the same list. */
+export const distributorEntities = [
+  CatalogueItem,
+  CatalogueOffer,
+  CarrierPartner,
+  PartyTermsRecord,
+  PurchaseOrderRecord,
+  OrderMessage,
+  StuckCompensationRecord,
+  TransferNoticeEvent,
+  OrganisationRecord,
+  ApiKeyRecord,
+];
+
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
-  entities: [
-    CatalogueItem,
-    CatalogueOffer,
-    CarrierPartner,
-    PartyTermsRecord,
-    PurchaseOrderRecord,
-    OrderMessage,
-    StuckCompensationRecord,
-    TransferNoticeEvent,
-    OrganisationRecord,
-    ApiKeyRecord,
-  ],
+  entities: distributorEntities,
   migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000],
 };

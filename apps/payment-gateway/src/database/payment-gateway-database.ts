@@ -7,8 +7,11 @@ import { PaymentGatewayPayersRefundsTransferDelivery1764100000200 } from './migr
 import { PayerAccount } from '../payer-accounts/payer-account.entity';
 import { Refund } from '../refunds/refund.entity';
 
+/** Every table of the gateway's schema; the module registers the same list. */
+export const paymentGatewayEntities = [Payment, Transfer, LedgerEntry, PayerAccount, Refund];
+
 export const paymentGatewayDatabase: PartyDatabase = {
   schema: 'payment_gateway',
-  entities: [Payment, Transfer, LedgerEntry, PayerAccount, Refund],
+  entities: paymentGatewayEntities,
   migrations: [PaymentGatewayInitial1764000000000, PaymentGatewayPayersRefundsTransferDelivery1764100000200],
 };

@@ -8,8 +8,11 @@ import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierInitial1764000000000 } from './migrations/1764000000000-supplier-initial';
 import { SupplierReservations1764100000000 } from './migrations/1764100000000-supplier-reservations';
 
+/** Every table of the supplier's schema; the module registers the same list. */
+export const supplierEntities = [Supplier, StockItem, StockMovement, StockInquiryRecord, DispatchNoticeRecord, StockReservation];
+
 export const supplierDatabase: PartyDatabase = {
   schema: 'supplier',
-  entities: [Supplier, StockItem, StockMovement, StockInquiryRecord, DispatchNoticeRecord, StockReservation],
+  entities: supplierEntities,
   migrations: [SupplierInitial1764000000000, SupplierReservations1764100000000],
 };
