@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureApp } from '@tradelane/platform';
+import { configureApp, httpConfig } from '@tradelane/platform';
 import { buyerApi } from './api';
 import { BuyerModule } from './buyer.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(BuyerModule);
   configureApp(app, buyerApi);
-  await app.listen(Number(process.env.PORT ?? 3001), process.env.HOST ?? '127.0.0.1');
+  const { port, host } = httpConfig();
+  await app.listen(port ?? 3001, host);
 }
 
 if (require.main === module) void bootstrap();

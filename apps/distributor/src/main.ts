@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureApp } from '@tradelane/platform';
+import { configureApp, httpConfig } from '@tradelane/platform';
 import { distributorApi } from './api';
 import { DistributorModule } from './distributor.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(DistributorModule, { rawBody: true });
   configureApp(app, distributorApi);
-  await app.listen(Number(process.env.PORT ?? 3002), process.env.HOST ?? '127.0.0.1');
+  const { port, host } = httpConfig();
+  await app.listen(port ?? 3002, host);
 }
 
 if (require.main === module) void bootstrap();

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureApp } from '@tradelane/platform';
+import { configureApp, httpConfig } from '@tradelane/platform';
 import { paymentGatewayApi } from './api';
 import { PaymentGatewayModule } from './payment-gateway.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(PaymentGatewayModule);
   configureApp(app, paymentGatewayApi);
-  await app.listen(Number(process.env.PORT ?? 3005), process.env.HOST ?? '127.0.0.1');
+  const { port, host } = httpConfig();
+  await app.listen(port ?? 3005, host);
 }
 
 if (require.main === module) void bootstrap();

@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { configureApp } from '@tradelane/platform';
+import { configureApp, httpConfig } from '@tradelane/platform';
 import { supplierApi } from './api';
 import { SupplierModule } from './supplier.module';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(SupplierModule);
   configureApp(app, supplierApi);
-  await app.listen(Number(process.env.PORT ?? 3003), process.env.HOST ?? '127.0.0.1');
+  const { port, host } = httpConfig();
+  await app.listen(port ?? 3003, host);
 }
 
 if (require.main === module) void bootstrap();

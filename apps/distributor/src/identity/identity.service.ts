@@ -45,7 +45,7 @@ export class IdentityService implements OnModuleInit {
 
   /** Organisations and keys named in IDENTITY_BOOTSTRAP_FILE exist after start; a revoked key stays revoked. */
   async onModuleInit(): Promise<void> {
-    const file = process.env.IDENTITY_BOOTSTRAP_FILE;
+    const file = identityConfig().bootstrapFile;
     if (!file) return;
     const { organisations } = JSON.parse(readFileSync(file, 'utf8')) as { organisations: BootstrapOrganisation[] };
     for (const org of organisations) {

@@ -1,52 +1,52 @@
-import { readFileSync } from 'node:fs';
+import { registerAs } from '@nestjs/config';
+import { Contains, IsOptional, IsString } from 'class-validator';
+import { WholeNumber, readEnvironment } from '../config/read-environment';
 
-export interface IdentityConfig {
-  /** PEM text of every public key tokens may be signed with */
-  publicKeys: string;
-  /** PEM text of the issuer's private key; only the distributor, which issues tokens, has it */
-  signingKey?: string;
-  tokenLifetimeSeconds: number;
+export class IdentityEnvironment {
+  /** PEM text of every public key tokens may be signed with (or IDENTITY_PUBLIC_KEYS_FILE) */
+  @Contains('BEGIN PUBLIC KEY', {
+    message: 'must hold the PEM public key(s) access tokens are verified with (or set IDENTITY_PUBLIC_KEYS_FILE)',
+  })
+  IDENTITY_PUBLIC_KEYS: string;
+
+  /** PEM text of the issuer's private key (or IDENTITY_SIGNING_KEY_FILE); only the distributor, which issues tokens, has it */
+  @IsOptional()
+  @Contains('PRIVATE KEY', { message: 'must hold the PEM private key access tokens are signed with (or set IDENTITY_SIGNING_KEY_FILE)' })
+  IDENTITY_SIGNING_KEY?: string;
+
+  /** The distributor's organisations and keys to register at start */
+  @IsOptional()
+  @IsString()
+  IDENTITY_BOOTSTRAP_FILE?: string;
+
+  @IsOptional()
+  @WholeNumber(30, 86_400)
+  IDENTITY_TOKEN_TTL_SECONDS?: number;
+
   /** requests per minute one organisation may make to one service */
-  rateLimitPerMinute: number;
+  @IsOptional()
+  @WholeNumber(1, 10_000_000)
+  RATE_LIMIT_PER_MINUTE?: number;
+
   /** token requests per minute from one client address */
-  tokenRateLimitPerMinute: number;
+  @IsOptional()
+  @WholeNumber(1, 10_000_000)
+  RATE_LIMIT_TOKEN_PER_MINUTE?: number;
 }
 
-function fail(variable: string, message: string): never {
-  throw new Error(`Invalid environment:\n  ${variable}: ${message}`);
-}
+/** Secrets that may be mounted as files: `<VAR>_FILE` names the file when `<VAR>` is unset. */
+const FROM_FILES = ['IDENTITY_PUBLIC_KEYS', 'IDENTITY_SIGNING_KEY'];
 
-/** A value given inline (VAR) or as a file (VAR_FILE). */
-function secretText(variable: string): string | undefined {
-  const inline = process.env[variable];
-  if (inline) return inline;
-  const file = process.env[`${variable}_FILE`];
-  if (!file) return undefined;
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    fail(`${variable}_FILE`, `cannot read ${file}`);
-  }
-}
-
-function integer(variable: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) fail(variable, `must be a whole number from ${min} to ${max}`);
-  return value;
-}
-
-export function identityConfig(): IdentityConfig {
-  const publicKeys = secretText('IDENTITY_PUBLIC_KEYS');
-  if (!publicKeys?.includes('BEGIN PUBLIC KEY')) {
-    fail('IDENTITY_PUBLIC_KEYS', 'must hold the PEM public key(s) access tokens are verified with (or set IDENTITY_PUBLIC_KEYS_FILE)');
-  }
+export const identityConfig = registerAs('identity', () => {
+  const env = readEnvironment(IdentityEnvironment, process.env, { fromFiles: FROM_FILES });
   return {
-    publicKeys,
-    signingKey: secretText('IDENTITY_SIGNING_KEY'),
-    tokenLifetimeSeconds: integer('IDENTITY_TOKEN_TTL_SECONDS', 300, 30, 86_400),
-    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 1200, 1, 10_000_000),
-    tokenRateLimitPerMinute: integer('RATE_LIMIT_TOKEN_PER_MINUTE', 30, 1, 10_000_000),
+    publicKeys: env.IDENTITY_PUBLIC_KEYS,
+    signingKey: env.IDENTITY_SIGNING_KEY,
+    bootstrapFile: env.IDENTITY_BOOTSTRAP_FILE,
+    tokenLifetimeSeconds: env.IDENTITY_TOKEN_TTL_SECONDS ?? 300,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE ?? 1200,
+    tokenRateLimitPerMinute: env.RATE_LIMIT_TOKEN_PER_MINUTE ?? 30,
   };
-}
+});
+
+export type IdentityConfig = ReturnType<typeof identityConfig>;
