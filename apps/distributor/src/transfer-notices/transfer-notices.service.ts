@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { orderWorkflowId, type TransferNotice } from '@tradelane/contracts';
 import {
+  FailureProblemException,
   ProblemException,
   WorkflowGateway,
   createValidationPipe,
@@ -11,7 +12,7 @@ import {
   verifyWebhookSignature,
   type TransferNoticeConfig,
 } from '@tradelane/platform';
-import { WRONG_TRANSFER_AMOUNT, transferNoticeUpdate } from '@tradelane/workflows';
+import { transferNoticeUpdate } from '@tradelane/workflows';
 import { TransferNoticeDto } from './dto/transfer-notice.dto';
 import { TransferNoticeEvent, type TransferNoticeEventStatus } from './transfer-notice-event.entity';
 
@@ -111,10 +112,12 @@ export class TransferNoticesService {
       await this.workflows.update(orderWorkflowId(notice.orderId), transferNoticeUpdate, notice, `transfer-notice:${notice.eventId}`);
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === 404) return { field: 'orderId', reason: `order ${notice.orderId} has no workflow` };
-      // The order refused it (its own checks, or it no longer takes answers): flag it; anything else is retried.
+      // The order refused it (its own checks, or it no longer takes answers): flag it, against the
+      // field the order named (the amount, when it is not the amount due); anything else is retried.
       if (error instanceof ProblemException && error.getStatus() < 500) {
         const detail = detailOf(error);
-        return WRONG_TRANSFER_AMOUNT.test(detail) ? { field: 'amount', reason: detail } : { field: 'orderId', reason: `the order refused it: ${detail}` };
+        const field = error instanceof FailureProblemException ? error.failure.field : undefined;
+        return field ? { field, reason: detail } : { field: 'orderId', reason: `the order refused it: ${detail}` };
       }
       throw error;
     }
