@@ -1,6 +1,5 @@
 export * from './config/environment';
 export * from './config/namespaces';
-export * from './config/read-environment';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/bigint.transformer';
@@ -21,3 +20,4 @@ export * from './database/receive-once';
 export * from './webhooks/signature';
 export * from './webhooks/transfer-notice.config';
 export * from './auth';
+export * from './inbox/party-inbox';

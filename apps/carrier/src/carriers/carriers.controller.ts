@@ -54,7 +54,7 @@ export class CarriersController {
   async shippingInquiries(@Param('carrierId') carrierId: string, @Query() filter: ShippingInquiryFilterDto, @CurrentCaller() caller: Caller) {
     mustSee(caller, carrierId, 'carrier', carrierId);
     await this.carriers.get(carrierId);
-    return this.inquiries.list(carrierId, filter.status);
+    return this.inquiries.list({ addressee: carrierId, status: filter.status });
   }
 
   @Get(':carrierId/transport-notices')
@@ -64,6 +64,6 @@ export class CarriersController {
   async transportNotices(@Param('carrierId') carrierId: string, @Query() filter: TransportNoticeFilterDto, @CurrentCaller() caller: Caller) {
     mustSee(caller, carrierId, 'carrier', carrierId);
     await this.carriers.get(carrierId);
-    return this.notices.list(carrierId, filter.status);
+    return this.notices.list({ addressee: carrierId, status: filter.status });
   }
 }

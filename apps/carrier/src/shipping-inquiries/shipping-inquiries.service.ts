@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { In, Repository } from 'typeorm';
-import { orderWorkflowId, type Reminder, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
+import { Repository } from 'typeorm';
+import { orderWorkflowId, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
+import { PartyInbox, WorkflowGateway, conflict, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
 import { buildShippingQuote, pickRateCard } from './shipping-quote';
-import { ShippingInquiryRecord, type ShippingInquiryStatus } from './shipping-inquiry.entity';
+import { ShippingInquiryRecord } from './shipping-inquiry.entity';
 
+/** The carrier's inbox of shipping inquiries. */
 @Injectable()
-export class ShippingInquiriesService {
+export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> {
   constructor(
     @InjectRepository(ShippingInquiryRecord) private readonly inquiries: Repository<ShippingInquiryRecord>,
     private readonly carriers: CarriersService,
     private readonly orders: WorkflowGateway,
-  ) {}
+  ) {
+    super(inquiries, { noun: 'shipping inquiry', id: 'inquiryId', addressee: 'carrierId', deadline: 'reminderDeadline' });
+  }
 
   /** Activity: step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
   async receiveShippingInquiry(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
@@ -66,45 +68,8 @@ export class ShippingInquiriesService {
     return quote;
   }
 
-  /** Activity (compensation, or a quote not chosen): the inquiry no longer wants a quote. Unknown ids change nothing. */
-  async withdrawShippingInquiry(inquiryId: string, reason: string): Promise<void> {
-    // Ids are uuid columns: anything else names nothing here, and must not fail (and retry) the activity.
-    if (!isUUID(inquiryId)) return;
-    await this.inquiries.update(
-      { inquiryId, status: In(['open', 'quoted']) },
-      { status: 'withdrawn', withdrawnReason: reason, withdrawnAt: new Date() },
-    );
-  }
-
-  /** Part of the carrier's `remind` activity; false when the subject is not one of its inquiries. */
-  async remind(reminder: Reminder): Promise<boolean> {
-    if (!isUUID(reminder.subjectId)) return false;
-    const deadline = new Date(reminder.deadline);
-    const found = await this.inquiries.existsBy({ inquiryId: reminder.subjectId });
-    if (!found) return false;
-    // A redelivered reminder (same deadline) keeps the first reminder time.
-    await this.inquiries
-      .createQueryBuilder()
-      .update()
-      .set({ remindedAt: new Date(), reminderDeadline: deadline })
-      .where('inquiry_id = :id AND reminder_deadline IS DISTINCT FROM :deadline', { id: reminder.subjectId, deadline })
-      .execute();
-    return true;
-  }
-
-  /** With a caller, an inquiry addressed to another carrier is not found either. */
-  async get(inquiryId: string, caller?: Caller): Promise<ShippingInquiryRecord> {
-    const record = await this.inquiries.findOneBy({ inquiryId });
-    if (!record) throw notFound('shipping inquiry', inquiryId);
-    if (caller) mustSee(caller, record.carrierId, 'shipping inquiry', inquiryId);
-    return record;
-  }
-
-  list(carrierId: string, status?: ShippingInquiryStatus): Promise<ShippingInquiryRecord[]> {
-    return this.inquiries.find({
-      where: { carrierId, ...(status ? { status } : {}) },
-      order: { receivedAt: 'ASC' },
-      take: 500,
-    });
+  /** Activity (compensation, or a quote not chosen): the inquiry no longer wants a quote; a quoted one keeps its quote. */
+  withdrawShippingInquiry(inquiryId: string, reason: string): Promise<void> {
+    return this.close(inquiryId, ['open', 'quoted'], { status: 'withdrawn', withdrawnReason: reason, withdrawnAt: new Date() });
   }
 }

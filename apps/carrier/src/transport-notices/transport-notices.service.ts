@@ -1,27 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { In, IsNull, Repository } from 'typeorm';
 import {
   orderWorkflowId,
-  type Reminder,
   type Reply,
   type TransportAcceptance,
   type TransportNotice,
   type TransportRejection,
 } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, type Caller } from '@tradelane/platform';
+import { PartyInbox, WorkflowGateway, conflict, receiveOnce, type Caller } from '@tradelane/platform';
 import { transportAcceptanceUpdate, transportRejectionUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
-import { TransportNoticeRecord, type TransportNoticeStatus } from './transport-notice.entity';
+import { TransportNoticeRecord } from './transport-notice.entity';
 
+/** The carrier's inbox of transport notices: the bookings. */
 @Injectable()
-export class TransportNoticesService {
+export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
   constructor(
     @InjectRepository(TransportNoticeRecord) private readonly notices: Repository<TransportNoticeRecord>,
     private readonly carriers: CarriersService,
     private readonly orders: WorkflowGateway,
-  ) {}
+  ) {
+    super(notices, { noun: 'transport notice', id: 'noticeId', addressee: 'carrierId', deadline: 'reminderDeadline' });
+  }
 
   /** Activity: step 7's booking arrives. Keyed by notice id. */
   async receiveTransportNotice(notice: TransportNotice): Promise<Reply<TransportAcceptance>> {
@@ -91,46 +92,9 @@ export class TransportNoticesService {
     return rejection;
   }
 
-  /** Activity (compensation): the booking is called off, accepted or not. Unknown ids change nothing. */
-  async cancelTransport(noticeId: string, reason: string): Promise<void> {
-    // Ids are uuid columns: anything else names nothing here, and must not fail (and retry) the activity.
-    if (!isUUID(noticeId)) return;
-    await this.notices.update(
-      { noticeId, status: In(['open', 'accepted']) },
-      { status: 'cancelled', cancellationReason: reason, cancelledAt: new Date() },
-    );
-  }
-
-  /** Part of the carrier's `remind` activity; false when the subject is not one of its notices. */
-  async remind(reminder: Reminder): Promise<boolean> {
-    if (!isUUID(reminder.subjectId)) return false;
-    const found = await this.notices.existsBy({ noticeId: reminder.subjectId });
-    if (!found) return false;
-    const deadline = new Date(reminder.deadline);
-    // A redelivered reminder (same deadline) keeps the first reminder time.
-    await this.notices
-      .createQueryBuilder()
-      .update()
-      .set({ remindedAt: new Date(), reminderDeadline: deadline })
-      .where('notice_id = :id AND reminder_deadline IS DISTINCT FROM :deadline', { id: reminder.subjectId, deadline })
-      .execute();
-    return true;
-  }
-
-  /** With a caller, a notice addressed to another carrier is not found either. */
-  async get(noticeId: string, caller?: Caller): Promise<TransportNoticeRecord> {
-    const record = await this.notices.findOneBy({ noticeId });
-    if (!record) throw notFound('transport notice', noticeId);
-    if (caller) mustSee(caller, record.carrierId, 'transport notice', noticeId);
-    return record;
-  }
-
-  list(carrierId: string, status?: TransportNoticeStatus): Promise<TransportNoticeRecord[]> {
-    return this.notices.find({
-      where: { carrierId, ...(status ? { status } : {}) },
-      order: { receivedAt: 'ASC' },
-      take: 500,
-    });
+  /** Activity (compensation): the booking is called off, accepted or not. */
+  cancelTransport(noticeId: string, reason: string): Promise<void> {
+    return this.close(noticeId, ['open', 'accepted'], { status: 'cancelled', cancellationReason: reason, cancelledAt: new Date() });
   }
 
   private async getOpen(noticeId: string, caller: Caller): Promise<TransportNoticeRecord> {

@@ -18,7 +18,7 @@ export class StockInquiriesController {
   list(@Query() filter: InquiryListFilterDto, @CurrentCaller() caller: Caller) {
     const own = ownScope(caller);
     if (own && filter.supplierId && filter.supplierId !== own) return [];
-    return this.inquiries.list(own ? { ...filter, supplierId: own } : filter);
+    return this.inquiries.list({ addressee: own ?? filter.supplierId, status: filter.status });
   }
 
   @Get(':inquiryId')

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
-import { orderWorkflowId, type Reminder, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, mustSee, notFound, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
+import { orderWorkflowId, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
+import { PartyInbox, WorkflowGateway, conflict, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
 import { stockAnswerUpdate } from '@tradelane/workflows';
 import { allocate } from '../reservations/allocation';
 import { holdEnd, holdReservations, releaseReservations, stockLevels } from '../reservations/stock-levels';
@@ -11,10 +11,11 @@ import { Supplier } from '../suppliers/supplier.entity';
 import type { StockAnswerDto } from './dto/stock-answer.dto';
 import { checkPersonAnswer } from './person-answer-checks';
 import { buildStockAnswer } from './stock-answer';
-import { StockInquiryRecord, type InquiryStatus } from './stock-inquiry.entity';
+import { StockInquiryRecord } from './stock-inquiry.entity';
 
+/** The supplier's inbox of stock inquiries; reminders are kept while an inquiry waits for its answer. */
 @Injectable()
-export class StockInquiriesService {
+export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
   private readonly logger = new Logger(StockInquiriesService.name);
 
   constructor(
@@ -22,7 +23,16 @@ export class StockInquiriesService {
     @InjectRepository(Supplier) private readonly suppliers: Repository<Supplier>,
     private readonly dataSource: DataSource,
     private readonly orders: WorkflowGateway,
-  ) {}
+  ) {
+    super(inquiries, {
+      noun: 'stock inquiry',
+      id: 'inquiryId',
+      addressee: 'supplierId',
+      deadline: 'answerDeadline',
+      remindWhile: 'open',
+      remindFor: 'stock-answer',
+    });
+  }
 
   /** Activity: step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery and reserves nothing more. */
   async receiveStockInquiry(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
@@ -123,38 +133,6 @@ export class StockInquiriesService {
         [inquiryId, reason],
       );
       await releaseReservations(tx, inquiryId);
-    });
-  }
-
-  /**
-   * Activity: the order reminds the supplier that it waits for an answer, and until when. The
-   * deadline is the key: the same reminder again changes nothing; a new deadline replaces the old.
-   */
-  async remind(reminder: Reminder): Promise<void> {
-    if (reminder.waitingFor !== 'stock-answer' || !isUUID(reminder.subjectId)) return;
-    await this.dataSource.query(
-      `UPDATE supplier.stock_inquiries SET reminded_at = now(), answer_deadline = $2
-        WHERE inquiry_id = $1 AND status = 'open' AND answer_deadline IS DISTINCT FROM $2::timestamptz`,
-      [reminder.subjectId, reminder.deadline],
-    );
-  }
-
-  /** With a caller, an inquiry addressed to another supplier is not found either. */
-  async get(inquiryId: string, caller?: Caller): Promise<StockInquiryRecord> {
-    const record = await this.inquiries.findOneBy({ inquiryId });
-    if (!record) throw notFound('stock inquiry', inquiryId);
-    if (caller) mustSee(caller, record.supplierId, 'stock inquiry', inquiryId);
-    return record;
-  }
-
-  list(filter: { supplierId?: string; status?: InquiryStatus }): Promise<StockInquiryRecord[]> {
-    return this.inquiries.find({
-      where: {
-        ...(filter.supplierId ? { supplierId: filter.supplierId } : {}),
-        ...(filter.status ? { status: filter.status } : {}),
-      },
-      order: { receivedAt: 'ASC' },
-      take: 500,
     });
   }
 

@@ -74,7 +74,7 @@ export class SuppliersController {
   async stockInquiries(@Param('supplierId') supplierId: string, @Query() filter: InquiryFilterDto, @CurrentCaller() caller: Caller) {
     mustSee(caller, supplierId, 'supplier', supplierId);
     await this.suppliers.get(supplierId);
-    return this.inquiries.list({ supplierId, status: filter.status });
+    return this.inquiries.list({ addressee: supplierId, status: filter.status });
   }
 
   @Get(':supplierId/dispatch-notices')
