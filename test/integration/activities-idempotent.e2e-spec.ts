@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DispatchNotice, OrderConfirmation, PaymentNotice, StockInquiry, TransportNotice } from '@tradelane/contracts';
-import { OrderConfirmationsService } from '../../apps/buyer/src/order-confirmations/order-confirmations.service';
-import { ShippingInquiriesService } from '../../apps/carrier/src/shipping-inquiries/shipping-inquiries.service';
-import { TransportNoticesService } from '../../apps/carrier/src/transport-notices/transport-notices.service';
+import { BuyerActivities } from '../../apps/buyer/src/activities/buyer.activities';
+import { CarrierActivities } from '../../apps/carrier/src/activities/carrier.activities';
+import { DistributorActivities } from '../../apps/distributor/src/activities/distributor.activities';
 import { OrderMessagesService } from '../../apps/distributor/src/order-messages/order-messages.service';
-import { PaymentNoticesService } from '../../apps/payment-gateway/src/payment-notices/payment-notices.service';
-import { DispatchNoticesService } from '../../apps/supplier/src/dispatch-notices/dispatch-notices.service';
-import { StockInquiriesService } from '../../apps/supplier/src/stock-inquiries/stock-inquiries.service';
+import { PaymentGatewayActivities } from '../../apps/payment-gateway/src/activities/payment-gateway.activities';
+import { SupplierActivities } from '../../apps/supplier/src/activities/supplier.activities';
 import { answerAutomatically, startStack, type Stack } from '../support/stack';
 
 /** A retried activity (Temporal retries, or a worker that crashed mid-way) must change nothing the second time. */
@@ -26,49 +25,48 @@ describe('every party activity, delivered twice', () => {
   const twice = async <T>(fn: () => Promise<T>): Promise<[T, T]> => [await fn(), await fn()];
 
   it('stock inquiry: one record, the same answer', async () => {
-    const inquiries = stack.apps.supplier.get(StockInquiriesService);
+    const supplier = stack.apps.supplier.get(SupplierActivities);
     const inquiry: StockInquiry = { inquiryId: randomUUID(), orderId, supplierId: 'acme-steel', currency: 'EUR', lines: [{ lineNo: 1, sku: 'BOLT-M8', quantity: 5 }] };
-    const [first, second] = await twice(() => inquiries.receiveStockInquiry(inquiry));
+    const [first, second] = await twice(() => supplier.receiveStockInquiry(inquiry));
     expect(second).toEqual(first);
     expect(await count('supplier.stock_inquiries')).toBe(1);
   });
 
   it('dispatch notice: stock goes down once', async () => {
-    const dispatches = stack.apps.supplier.get(DispatchNoticesService);
+    const supplier = stack.apps.supplier.get(SupplierActivities);
     const onHand = async () =>
       (await stack.db.query(`SELECT on_hand::int AS n FROM supplier.stock_items WHERE supplier_id = 'acme-steel' AND sku = 'NUT-M8'`)).rows[0].n;
     const before = await onHand();
     const notice: DispatchNotice = { noticeId: randomUUID(), orderId, supplierId: 'acme-steel', inquiryId: randomUUID(), carrierId: 'rhein-freight', pickupDate: '2030-01-05', lines: [{ lineNo: 2, sku: 'NUT-M8', quantity: 7 }] };
-    await twice(() => dispatches.receiveDispatchNotice(notice));
+    await twice(() => supplier.receiveDispatchNotice(notice));
     expect(await onHand()).toBe(before - 7);
     expect(await count('supplier.stock_movements')).toBe(1);
   });
 
   it('shipping inquiry and transport notice: one record each, the same reply', async () => {
-    const inquiries = stack.apps.carrier.get(ShippingInquiriesService);
-    const notices = stack.apps.carrier.get(TransportNoticesService);
+    const carrier = stack.apps.carrier.get(CarrierActivities);
     const destination = { name: 'n', line1: 'l', city: 'Köln', postalCode: '50667', country: 'DE' };
     const inquiryId = randomUUID();
     const fixed = { inquiryId, orderId, carrierId: 'rhein-freight', origin: { code: 'DE-HAM', country: 'DE' }, destination, weightGrams: 1000, lineCount: 1, readyDate: '2030-01-05', wantedBy: '2030-02-01', currency: 'EUR' };
-    const [a, b] = await twice(() => inquiries.receiveShippingInquiry(fixed));
+    const [a, b] = await twice(() => carrier.receiveShippingInquiry(fixed));
     expect(b).toEqual(a);
     const notice: TransportNotice = { noticeId: randomUUID(), orderId, carrierId: 'rhein-freight', inquiryId, origin: fixed.origin, destination, pickupDate: '2030-01-05', deliveryDate: '2030-01-08', price: { amountMinor: 100, currency: 'EUR' } };
-    const [n1, n2] = await twice(() => notices.receiveTransportNotice(notice));
+    const [n1, n2] = await twice(() => carrier.receiveTransportNotice(notice));
     expect(n2).toEqual(n1);
     expect(await count('carrier.transport_notices')).toBe(1);
   });
 
   it('order confirmation: one record', async () => {
-    const confirmations = stack.apps.buyer.get(OrderConfirmationsService);
+    const buyer = stack.apps.buyer.get(BuyerActivities);
     const confirmation: OrderConfirmation = { orderId, buyerId: 'b1', lines: [], freight: [], goods: { amountMinor: 0, currency: 'EUR' }, amountDue: { amountMinor: 500, currency: 'EUR' }, deliveryDate: '2030-01-08', confirmedAt: 'now' };
-    await twice(() => confirmations.receiveOrderConfirmation(confirmation));
+    await twice(() => buyer.receiveOrderConfirmation(confirmation));
     expect(await count('buyer.order_confirmations')).toBe(1);
   });
 
   it('payment notice: one payment, one transfer, the same transfer notice, a balanced ledger', async () => {
-    const payments = stack.apps['payment-gateway'].get(PaymentNoticesService);
+    const gateway = stack.apps['payment-gateway'].get(PaymentGatewayActivities);
     const notice: PaymentNotice = { orderId, buyerId: 'b1', amount: { amountMinor: 500, currency: 'EUR' }, paymentReference: 'r', paidBy: 'x' };
-    const [t1, t2] = await twice(() => payments.receivePaymentNotice(notice));
+    const [t1, t2] = await twice(() => gateway.receivePaymentNotice(notice));
     expect(t2).toEqual(t1);
     expect(await count('payment_gateway.payments')).toBe(1);
     expect(await count('payment_gateway.transfers')).toBe(1);
@@ -78,25 +76,27 @@ describe('every party activity, delivered twice', () => {
   });
 
   it('recorded message: one row, the first payload kept', async () => {
+    const distributor = stack.apps.distributor.get(DistributorActivities);
     const messages = stack.apps.distributor.get(OrderMessagesService);
     const message = { orderId, seq: 1, step: 1, name: 'purchase-order' as const, sender: { role: 'buyer' as const, id: 'b1' }, receiver: { role: 'distributor' as const, id: 'tradelane' }, sentAt: new Date().toISOString(), payload: { v: 1 } };
-    await messages.recordMessage(message);
-    await messages.recordMessage({ ...message, payload: { v: 2 } });
+    await distributor.recordMessage(message);
+    await distributor.recordMessage({ ...message, payload: { v: 2 } });
     expect(await messages.forOrder(orderId)).toEqual([expect.objectContaining({ seq: 1, payload: { v: 1 } })]);
   });
 
   it('recorded batch: a retry that overlaps writes only what is missing, and each entry chains the one before', async () => {
+    const distributor = stack.apps.distributor.get(DistributorActivities);
     const messages = stack.apps.distributor.get(OrderMessagesService);
     const batchOrder = randomUUID();
     const entry = (seq: number) => ({ orderId: batchOrder, seq, step: null, name: 'reminder' as const, sender: { role: 'distributor' as const, id: 'tradelane' }, receiver: { role: 'buyer' as const, id: 'b1' }, sentAt: new Date().toISOString(), payload: { seq } });
-    await messages.recordMessages([entry(1), entry(2)]);
-    await messages.recordMessages([entry(4), entry(2), entry(3)]);
+    await distributor.recordMessages([entry(1), entry(2)]);
+    await distributor.recordMessages([entry(4), entry(2), entry(3)]);
     const log = await messages.forOrder(batchOrder);
     expect(log.map((e) => e.payload)).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }, { seq: 4 }]);
     expect(new Set(log.map((e) => e.hash)).size).toBe(4);
     log.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : log[i - 1].hash));
     // A batch that overtook the one before it is refused (and retried), never written with a broken chain.
-    await expect(messages.recordMessages([entry(6), entry(7)])).rejects.toThrow(/entry 5 is not recorded yet/);
+    await expect(distributor.recordMessages([entry(6), entry(7)])).rejects.toThrow(/entry 5 is not recorded yet/);
     expect(await messages.forOrder(batchOrder)).toHaveLength(4);
   });
 });

@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Reminder, ShippingInquiry, TransportNotice } from '@tradelane/contracts';
-import { ShippingInquiriesService } from '../../apps/carrier/src/shipping-inquiries/shipping-inquiries.service';
-import { TransportNoticesService } from '../../apps/carrier/src/transport-notices/transport-notices.service';
-import { CarrierWorker } from '../../apps/carrier/src/worker/carrier-worker';
+import { CarrierActivities } from '../../apps/carrier/src/activities/carrier.activities';
 import { startStack, type Stack } from '../support/stack';
 
 /** The carrier's side of issue 3: quote validity, withdrawn inquiries, rejected and cancelled bookings, reminders. */
 describe('carrier bookings', () => {
   let stack: Stack;
-  let inquiries: ShippingInquiriesService;
-  let notices: TransportNoticesService;
-  let worker: CarrierWorker;
+  let carrier: CarrierActivities;
   const destination = { name: 'Muster', line1: 'Industriestr. 5', city: 'Köln', postalCode: '50667', country: 'DE' };
 
   beforeAll(async () => {
     stack = await startStack();
-    inquiries = stack.apps.carrier.get(ShippingInquiriesService);
-    notices = stack.apps.carrier.get(TransportNoticesService);
-    worker = stack.apps.carrier.get(CarrierWorker);
+    carrier = stack.apps.carrier.get(CarrierActivities);
   });
   afterAll(async () => {
     await stack?.close();
@@ -60,7 +54,7 @@ describe('carrier bookings', () => {
       await setMode('baltic-lines', 'automatic');
       await stack.db.query(`UPDATE carrier.rate_cards SET quote_valid_hours = 6 WHERE carrier_id = 'baltic-lines'`);
       const before = Date.now();
-      const reply = await inquiries.receiveShippingInquiry(inquiryTo('baltic-lines'));
+      const reply = await carrier.receiveShippingInquiry(inquiryTo('baltic-lines'));
       await setMode('baltic-lines', 'manual');
       if (reply.mode !== 'automatic') throw new Error(`expected an automatic quote, got ${reply.mode}`);
       const validFor = new Date(reply.answer.validUntil).getTime() - before;
@@ -70,7 +64,7 @@ describe('carrier bookings', () => {
 
     it("refuses a person's quote valid until a past or malformed time, naming validUntil, and keeps the inquiry open", async () => {
       const inquiry = inquiryTo('rhein-freight');
-      expect(await inquiries.receiveShippingInquiry(inquiry)).toEqual({ mode: 'manual' });
+      expect(await carrier.receiveShippingInquiry(inquiry)).toEqual({ mode: 'manual' });
       const past = await rhein()
         .post(`/shipping-inquiries/${inquiry.inquiryId}/quote`)
         .send({ quotedBy: 'desk.omar', validUntil: new Date(Date.now() - 60_000).toISOString() })
@@ -88,10 +82,10 @@ describe('carrier bookings', () => {
   describe('withdrawShippingInquiry', () => {
     it('closes an open inquiry once; a person quoting it afterwards gets a 409; it is listed as withdrawn', async () => {
       const inquiry = inquiryTo('rhein-freight');
-      await inquiries.receiveShippingInquiry(inquiry);
-      await inquiries.withdrawShippingInquiry(inquiry.inquiryId, 'another carrier was chosen');
+      await carrier.receiveShippingInquiry(inquiry);
+      await carrier.withdrawShippingInquiry(inquiry.inquiryId, 'another carrier was chosen');
       const first = await inquiryRow(inquiry.inquiryId);
-      await inquiries.withdrawShippingInquiry(inquiry.inquiryId, 'order cancelled');
+      await carrier.withdrawShippingInquiry(inquiry.inquiryId, 'order cancelled');
       expect(await inquiryRow(inquiry.inquiryId)).toEqual(first);
       expect(first).toMatchObject({ status: 'withdrawn', withdrawn_reason: 'another carrier was chosen' });
 
@@ -102,20 +96,20 @@ describe('carrier bookings', () => {
       const open = (await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body;
       expect(open.map((i: { inquiryId: string }) => i.inquiryId)).not.toContain(inquiry.inquiryId);
       // A retried delivery of the inquiry itself does not reopen it.
-      expect(await inquiries.receiveShippingInquiry(inquiry)).toMatchObject({ mode: 'declined' });
+      expect(await carrier.receiveShippingInquiry(inquiry)).toMatchObject({ mode: 'declined' });
       expect((await inquiryRow(inquiry.inquiryId)).status).toBe('withdrawn');
     });
 
     it('withdraws a quoted inquiry too, keeping its quote; an unknown or malformed id changes nothing', async () => {
       await setMode('rhein-freight', 'automatic');
       const inquiry = inquiryTo('rhein-freight');
-      const reply = await inquiries.receiveShippingInquiry(inquiry);
+      const reply = await carrier.receiveShippingInquiry(inquiry);
       await setMode('rhein-freight', 'manual');
       expect(reply.mode).toBe('automatic');
-      await inquiries.withdrawShippingInquiry(inquiry.inquiryId, 'not chosen');
+      await carrier.withdrawShippingInquiry(inquiry.inquiryId, 'not chosen');
       expect(await inquiryRow(inquiry.inquiryId)).toMatchObject({ status: 'withdrawn', quote: expect.objectContaining({ inquiryId: inquiry.inquiryId }) });
-      await expect(inquiries.withdrawShippingInquiry(randomUUID(), 'x')).resolves.toBeUndefined();
-      await expect(inquiries.withdrawShippingInquiry('not-a-uuid', 'x')).resolves.toBeUndefined();
+      await expect(carrier.withdrawShippingInquiry(randomUUID(), 'x')).resolves.toBeUndefined();
+      await expect(carrier.withdrawShippingInquiry('not-a-uuid', 'x')).resolves.toBeUndefined();
       await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=gone').expect(400);
     });
   });
@@ -123,34 +117,34 @@ describe('carrier bookings', () => {
   describe('cancelTransport', () => {
     it('cancels an open booking and an accepted one, once each; a person can no longer accept or reject them', async () => {
       const open = noticeTo('rhein-freight');
-      expect(await notices.receiveTransportNotice(open)).toEqual({ mode: 'manual' });
+      expect(await carrier.receiveTransportNotice(open)).toEqual({ mode: 'manual' });
       await setMode('baltic-lines', 'automatic');
       const accepted = noticeTo('baltic-lines');
-      expect((await notices.receiveTransportNotice(accepted)).mode).toBe('automatic');
+      expect((await carrier.receiveTransportNotice(accepted)).mode).toBe('automatic');
       await setMode('baltic-lines', 'manual');
       expect((await noticeRow(accepted.noticeId)).status).toBe('accepted');
 
       for (const notice of [open, accepted]) {
-        await notices.cancelTransport(notice.noticeId, 'order cancelled by the buyer');
+        await carrier.cancelTransport(notice.noticeId, 'order cancelled by the buyer');
         const first = await noticeRow(notice.noticeId);
         expect(first).toMatchObject({ status: 'cancelled', cancellation_reason: 'order cancelled by the buyer' });
-        await notices.cancelTransport(notice.noticeId, 'again');
+        await carrier.cancelTransport(notice.noticeId, 'again');
         expect(await noticeRow(notice.noticeId)).toEqual(first);
       }
       await rhein().post(`/transport-notices/${open.noticeId}/accept`).send({ acceptedBy: 'desk.omar' }).expect(409);
       await rhein().post(`/transport-notices/${open.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'late' }).expect(409);
-      expect(await notices.receiveTransportNotice(open)).toMatchObject({ mode: 'declined' });
+      expect(await carrier.receiveTransportNotice(open)).toMatchObject({ mode: 'declined' });
       const listed = (await rhein().get('/carriers/rhein-freight/transport-notices?status=cancelled').expect(200)).body;
       expect(listed.map((n: { noticeId: string }) => n.noticeId)).toContain(open.noticeId);
-      await expect(notices.cancelTransport(randomUUID(), 'x')).resolves.toBeUndefined();
-      await expect(notices.cancelTransport('nope', 'x')).resolves.toBeUndefined();
+      await expect(carrier.cancelTransport(randomUUID(), 'x')).resolves.toBeUndefined();
+      await expect(carrier.cancelTransport('nope', 'x')).resolves.toBeUndefined();
     });
   });
 
   describe('a person rejects a transport notice', () => {
     it('for an order that is not running: a 404 problem, and the booking stays open', async () => {
       const notice = noticeTo('rhein-freight');
-      await notices.receiveTransportNotice(notice);
+      await carrier.receiveTransportNotice(notice);
       const res = await rhein()
         .post(`/transport-notices/${notice.noticeId}/reject`)
         .send({ rejectedBy: 'desk.omar', reason: 'no truck free' })
@@ -161,7 +155,7 @@ describe('carrier bookings', () => {
 
     it('without a reason: a 400 naming the field', async () => {
       const notice = noticeTo('rhein-freight');
-      await notices.receiveTransportNotice(notice);
+      await carrier.receiveTransportNotice(notice);
       const res = await rhein().post(`/transport-notices/${notice.noticeId}/reject`).send({ rejectedBy: 'desk.omar' }).expect(400);
       expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['reason']));
       await rhein().post(`/transport-notices/${randomUUID()}/reject`).send({ rejectedBy: 'a', reason: 'b' }).expect(404);
@@ -171,15 +165,15 @@ describe('carrier bookings', () => {
   describe('remind', () => {
     it('keeps the reminder and deadline on the inquiry or notice, visible in the lists; a redelivery changes nothing', async () => {
       const inquiry = inquiryTo('rhein-freight');
-      await inquiries.receiveShippingInquiry(inquiry);
+      await carrier.receiveShippingInquiry(inquiry);
       const notice = noticeTo('rhein-freight');
-      await notices.receiveTransportNotice(notice);
+      await carrier.receiveTransportNotice(notice);
       const deadline = '2030-01-04T12:00:00.000Z';
       const quoteReminder: Reminder = { orderId: inquiry.orderId, subjectId: inquiry.inquiryId, waitingFor: 'shipping-quote', deadline };
       const acceptReminder: Reminder = { orderId: notice.orderId, subjectId: notice.noticeId, waitingFor: 'transport-acceptance', deadline };
 
-      await worker.remind(quoteReminder);
-      await worker.remind(acceptReminder);
+      await carrier.remind(quoteReminder);
+      await carrier.remind(acceptReminder);
       const listedInquiry = async () =>
         (await rhein().get('/carriers/rhein-freight/shipping-inquiries?status=open').expect(200)).body.find(
           (i: { inquiryId: string }) => i.inquiryId === inquiry.inquiryId,
@@ -194,16 +188,16 @@ describe('carrier bookings', () => {
       expect(firstNotice).toMatchObject({ reminderDeadline: deadline, remindedAt: expect.any(String) });
 
       await new Promise((r) => setTimeout(r, 20));
-      await worker.remind(quoteReminder);
-      await worker.remind(acceptReminder);
+      await carrier.remind(quoteReminder);
+      await carrier.remind(acceptReminder);
       expect(await listedInquiry()).toEqual(firstInquiry);
       expect(await listedNotice()).toEqual(firstNotice);
 
       const later = '2030-01-05T12:00:00.000Z';
-      await worker.remind({ ...quoteReminder, deadline: later });
+      await carrier.remind({ ...quoteReminder, deadline: later });
       expect((await listedInquiry()).reminderDeadline).toBe(later);
-      await expect(worker.remind({ ...quoteReminder, subjectId: randomUUID() })).resolves.toBeUndefined();
-      await expect(worker.remind({ ...quoteReminder, subjectId: 'order-level' })).resolves.toBeUndefined();
+      await expect(carrier.remind({ ...quoteReminder, subjectId: randomUUID() })).resolves.toBeUndefined();
+      await expect(carrier.remind({ ...quoteReminder, subjectId: 'order-level' })).resolves.toBeUndefined();
     });
   });
 });

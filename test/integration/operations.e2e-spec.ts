@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StuckCompensationsService } from '../../apps/distributor/src/operations/stuck-compensations.service';
+import { DistributorActivities } from '../../apps/distributor/src/activities/distributor.activities';
 import { startStack, type Stack } from '../support/stack';
 
 /** What operators use: party terms, and compensations that could not succeed on their own. */
@@ -28,7 +28,7 @@ describe('operations on the distributor', () => {
 
   it('lists stuck compensations, and takes a resolution only for an order that waits for one', async () => {
     const orderId = randomUUID();
-    await stack.apps.distributor.get(StuckCompensationsService).reportStuckCompensation({
+    await stack.apps.distributor.get(DistributorActivities).reportStuckCompensation({
       orderId,
       compensationId: 'refund-payment:x',
       kind: 'refund-payment',

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PaymentNotice } from '@tradelane/contracts';
 import { transferNoticeConfig, type TransferNoticeConfig } from '@tradelane/platform';
-import { PaymentNoticesService } from '../../apps/payment-gateway/src/payment-notices/payment-notices.service';
-import { RefundsService } from '../../apps/payment-gateway/src/refunds/refunds.service';
+import { PaymentGatewayActivities } from '../../apps/payment-gateway/src/activities/payment-gateway.activities';
 import { standInOrders, type StandInOrders } from '../support/awaiting-transfer';
 import { startStack, type Stack } from '../support/stack';
 
@@ -10,14 +9,12 @@ import { startStack, type Stack } from '../support/stack';
 describe('payment gateway', () => {
   let stack: Stack;
   let orders: StandInOrders;
-  let payments: PaymentNoticesService;
-  let refunds: RefundsService;
+  let gatewayActivities: PaymentGatewayActivities;
 
   beforeAll(async () => {
     stack = await startStack();
     orders = await standInOrders(stack);
-    payments = stack.apps['payment-gateway'].get(PaymentNoticesService);
-    refunds = stack.apps['payment-gateway'].get(RefundsService);
+    gatewayActivities = stack.apps['payment-gateway'].get(PaymentGatewayActivities);
   });
   afterAll(async () => {
     await orders?.close();
@@ -61,14 +58,14 @@ describe('payment gateway', () => {
     await gateway().put('/payer-accounts/short-gmbh').send({ creditLimitMinor: 10_000, currency: 'EUR' }).expect(200);
     const orderId = randomUUID();
     const notice = paymentOf(orderId, 'short-gmbh', 10_001);
-    const first = await payments.receivePaymentNotice(notice);
+    const first = await gatewayActivities.receivePaymentNotice(notice);
     expect(first).toEqual({ status: 'declined', reason: 'insufficient funds: 10001 EUR asked, 10000 EUR available' });
-    expect(await payments.receivePaymentNotice(notice)).toEqual(first);
+    expect(await gatewayActivities.receivePaymentNotice(notice)).toEqual(first);
     expect(await entriesOf(orderId)).toBe(0);
     expect(await transferOf(orderId)).toBeUndefined();
     const recorded = (await gateway().get(`/payments?orderId=${orderId}`).expect(200)).body;
     expect(recorded).toEqual([expect.objectContaining({ status: 'declined', amountMinor: 10_001, declineReason: first.status === 'declined' ? first.reason : '' })]);
-    expect(await refunds.refundPayment(orderId, 'order cancelled')).toBeNull();
+    expect(await gatewayActivities.refundPayment(orderId, 'order cancelled')).toBeNull();
     expect(await entriesOf(orderId)).toBe(0);
   });
 
@@ -76,7 +73,7 @@ describe('payment gateway', () => {
     const amountDue = { amountMinor: 248_990, currency: 'EUR' };
     const { orderId, handle } = await orders.start(amountDue, 'muster-maschinenbau');
     const notice = paymentOf(orderId, 'muster-maschinenbau', amountDue.amountMinor);
-    const outcome = await payments.receivePaymentNotice(notice);
+    const outcome = await gatewayActivities.receivePaymentNotice(notice);
     expect(outcome).toEqual({ status: 'accepted', paymentId: expect.any(String) });
 
     const transfer = await transferOf(orderId);
@@ -90,7 +87,7 @@ describe('payment gateway', () => {
     });
 
     // A retried activity posts nothing and does not send the notice again.
-    expect(await payments.receivePaymentNotice(notice)).toEqual(outcome);
+    expect(await gatewayActivities.receivePaymentNotice(notice)).toEqual(outcome);
     expect(await entriesOf(orderId)).toBe(4);
     const events = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?orderId=${orderId}`).expect(200)).body;
     expect(events).toEqual([expect.objectContaining({ eventId: transfer.eventId, status: 'accepted' })]);
@@ -104,23 +101,23 @@ describe('payment gateway', () => {
     const notice = paymentOf(orderId, 'retry-ag', 1_000);
     config.url = 'http://127.0.0.1:9/transfer-notices';
     try {
-      await expect(payments.receivePaymentNotice(notice)).rejects.toThrow();
+      await expect(gatewayActivities.receivePaymentNotice(notice)).rejects.toThrow();
     } finally {
       config.url = webhook;
     }
     const pending = await transferOf(orderId);
     expect(pending.deliveryStatus).toBe('pending');
     expect(await entriesOf(orderId)).toBe(4);
-    await payments.receivePaymentNotice(notice);
+    await gatewayActivities.receivePaymentNotice(notice);
     expect(await transferOf(orderId)).toMatchObject({ eventId: pending.eventId, deliveryStatus: 'delivered' });
     expect((await handle.result()).eventId).toBe(pending.eventId);
 
     // No such order at the distributor: refused there and flagged; the gateway keeps the reason and stops.
     const unknown = randomUUID();
-    expect(await payments.receivePaymentNotice(paymentOf(unknown, 'retry-ag', 700))).toMatchObject({ status: 'accepted' });
+    expect(await gatewayActivities.receivePaymentNotice(paymentOf(unknown, 'retry-ag', 700))).toMatchObject({ status: 'accepted' });
     const refused = await transferOf(unknown);
     expect(refused).toMatchObject({ deliveryStatus: 'refused', refusalReason: `422: no order ${unknown}` });
-    await payments.receivePaymentNotice(paymentOf(unknown, 'retry-ag', 700));
+    await gatewayActivities.receivePaymentNotice(paymentOf(unknown, 'retry-ag', 700));
     const flagged = (await stack.as('tradelane-ops').distributor.get(`/transfer-notices?status=refused&orderId=${unknown}`).expect(200)).body;
     expect(flagged.map((e: { eventId: string }) => e.eventId)).toEqual([refused.eventId]);
   });
@@ -128,24 +125,24 @@ describe('payment gateway', () => {
   it('refunds everything an accepted payment did: balances back to zero, room under the limit back, once', async () => {
     await gateway().put('/payer-accounts/refund-kg').send({ creditLimitMinor: 30_000, currency: 'EUR' }).expect(200);
     const { orderId } = await orders.start({ amountMinor: 25_000, currency: 'EUR' }, 'refund-kg');
-    expect((await payments.receivePaymentNotice(paymentOf(orderId, 'refund-kg', 25_000))).status).toBe('accepted');
+    expect((await gatewayActivities.receivePaymentNotice(paymentOf(orderId, 'refund-kg', 25_000))).status).toBe('accepted');
     const standing = async () => (await gateway().get('/payer-accounts/refund-kg').expect(200)).body[0];
     expect(await standing()).toMatchObject({ usedMinor: 25_000, availableMinor: 5_000 });
     // The payer has too little left for a second order.
-    expect((await payments.receivePaymentNotice(paymentOf(randomUUID(), 'refund-kg', 25_000))).status).toBe('declined');
+    expect((await gatewayActivities.receivePaymentNotice(paymentOf(randomUUID(), 'refund-kg', 25_000))).status).toBe('declined');
 
-    const refunded = await refunds.refundPayment(orderId, 'buyer cancelled');
+    const refunded = await gatewayActivities.refundPayment(orderId, 'buyer cancelled');
     expect(refunded).toEqual({ amountMinor: 25_000, currency: 'EUR' });
     expect(await balancesOf(orderId)).toEqual({ 'buyer:refund-kg': 0, 'gateway:clearing': 0, 'distributor:tradelane': 0 });
     const entries = await entriesOf(orderId);
     expect(entries).toBe(8);
-    expect(await refunds.refundPayment(orderId, 'again')).toEqual(refunded);
+    expect(await gatewayActivities.refundPayment(orderId, 'again')).toEqual(refunded);
     expect(await entriesOf(orderId)).toBe(entries);
     expect(await standing()).toMatchObject({ usedMinor: 0, availableMinor: 30_000 });
     expect((await gateway().get(`/refunds?orderId=${orderId}`).expect(200)).body).toEqual([
       expect.objectContaining({ amountMinor: 25_000, currency: 'EUR', reason: 'buyer cancelled' }),
     ]);
-    expect(await refunds.refundPayment(randomUUID(), 'never paid')).toBeNull();
+    expect(await gatewayActivities.refundPayment(randomUUID(), 'never paid')).toBeNull();
   });
 
   it('proves the ledger balances: per currency, per journal, and accounts summing to zero', async () => {

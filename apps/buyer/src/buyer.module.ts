@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
+import { BuyerActivities } from './activities/buyer.activities';
 import { buyerDatabase, buyerEntities } from './database/buyer-database';
 import { OrderConfirmationsService } from './order-confirmations/order-confirmations.service';
 import { BuyerOrdersController } from './orders/orders.controller';
@@ -14,6 +15,6 @@ import { BuyerWorker } from './worker/buyer-worker';
     TypeOrmModule.forFeature(buyerEntities),
   ],
   controllers: [BuyerOrdersController],
-  providers: [OrderConfirmationsService, BuyerOrdersService, RemindersService, BuyerWorker],
+  providers: [OrderConfirmationsService, BuyerOrdersService, RemindersService, BuyerActivities, BuyerWorker],
 })
 export class BuyerModule {}

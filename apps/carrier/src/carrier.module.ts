@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
+import { CarrierActivities } from './activities/carrier.activities';
 import { CarriersController } from './carriers/carriers.controller';
 import { CarriersService } from './carriers/carriers.service';
 import { carrierDatabase, carrierEntities } from './database/carrier-database';
@@ -16,6 +17,6 @@ import { CarrierWorker } from './worker/carrier-worker';
     TypeOrmModule.forFeature(carrierEntities),
   ],
   controllers: [CarriersController, ShippingInquiriesController, TransportNoticesController],
-  providers: [CarriersService, ShippingInquiriesService, TransportNoticesService, CarrierWorker],
+  providers: [CarriersService, ShippingInquiriesService, TransportNoticesService, CarrierActivities, CarrierWorker],
 })
 export class CarrierModule {}

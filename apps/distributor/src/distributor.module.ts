@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
+import { DistributorActivities } from './activities/distributor.activities';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './identity/identity.module';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -38,6 +39,7 @@ import { DistributorWorker } from './worker/distributor-worker';
     OrderMessagesService,
     SourcingService,
     StuckCompensationsService,
+    DistributorActivities,
     DistributorWorker,
   ],
 })

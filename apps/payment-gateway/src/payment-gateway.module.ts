@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule, transferNoticeConfig } from '@tradelane/platform';
+import { PaymentGatewayActivities } from './activities/payment-gateway.activities';
 import { paymentGatewayDatabase, paymentGatewayEntities } from './database/payment-gateway-database';
 import { LedgerService } from './ledger/ledger.service';
 import { PayerAccountsController } from './payer-accounts/payer-accounts.controller';
@@ -27,6 +28,7 @@ import { PaymentGatewayWorker } from './worker/payment-gateway-worker';
     PaymentNoticesService,
     RefundsService,
     TransferNoticeDelivery,
+    PaymentGatewayActivities,
     PaymentGatewayWorker,
   ],
 })

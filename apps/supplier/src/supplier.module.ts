@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
+import { SupplierActivities } from './activities/supplier.activities';
 import { supplierDatabase, supplierEntities } from './database/supplier-database';
 import { DispatchNoticesService } from './dispatch-notices/dispatch-notices.service';
 import { ReservationsService } from './reservations/reservations.service';
@@ -16,6 +17,6 @@ import { SupplierWorker } from './worker/supplier-worker';
     TypeOrmModule.forFeature(supplierEntities),
   ],
   controllers: [SuppliersController, StockInquiriesController],
-  providers: [SuppliersService, StockInquiriesService, DispatchNoticesService, ReservationsService, SupplierWorker],
+  providers: [SuppliersService, StockInquiriesService, DispatchNoticesService, ReservationsService, SupplierActivities, SupplierWorker],
 })
 export class SupplierModule {}

@@ -13,8 +13,8 @@ export class OrderConfirmationsService {
 
   private readonly arrivals = new ConfirmationArrivals();
 
-  /** Activity: step 6 reaches the buyer. Keyed by order id. */
-  async receiveOrderConfirmation(confirmation: OrderConfirmation): Promise<void> {
+  /** Step 6 reaches the buyer. Keyed by order id. */
+  async receive(confirmation: OrderConfirmation): Promise<void> {
     await this.confirmations
       .createQueryBuilder()
       .insert()

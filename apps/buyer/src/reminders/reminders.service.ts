@@ -8,8 +8,8 @@ import { BuyerReminder } from './buyer-reminder.entity';
 export class RemindersService {
   constructor(@InjectRepository(BuyerReminder) private readonly reminders: Repository<BuyerReminder>) {}
 
-  /** Activity: keyed by order, what is awaited and its deadline, so a retry keeps one reminder. */
-  async remind(reminder: Reminder): Promise<void> {
+  /** Keyed by order, what is awaited and its deadline, so a retry keeps one reminder. */
+  async record(reminder: Reminder): Promise<void> {
     await this.reminders
       .createQueryBuilder()
       .insert()

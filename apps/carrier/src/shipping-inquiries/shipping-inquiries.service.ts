@@ -20,8 +20,8 @@ export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> 
     super(inquiries, { noun: 'shipping inquiry', id: 'inquiryId', addressee: 'carrierId', deadline: 'reminderDeadline' });
   }
 
-  /** Activity: step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
-  async receiveShippingInquiry(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
+  /** Step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
+  async receive(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
     const record = await receiveOnce(
       this.inquiries,
       {
@@ -68,8 +68,8 @@ export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> 
     return quote;
   }
 
-  /** Activity (compensation, or a quote not chosen): the inquiry no longer wants a quote; a quoted one keeps its quote. */
-  withdrawShippingInquiry(inquiryId: string, reason: string): Promise<void> {
+  /** The inquiry no longer wants a quote (a compensation, or a quote not chosen); a quoted one keeps its quote. */
+  withdraw(inquiryId: string, reason: string): Promise<void> {
     return this.close(inquiryId, ['open', 'quoted'], { status: 'withdrawn', withdrawnReason: reason, withdrawnAt: new Date() });
   }
 }

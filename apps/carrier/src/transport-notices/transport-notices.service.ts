@@ -24,8 +24,8 @@ export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
     super(notices, { noun: 'transport notice', id: 'noticeId', addressee: 'carrierId', deadline: 'reminderDeadline' });
   }
 
-  /** Activity: step 7's booking arrives. Keyed by notice id. */
-  async receiveTransportNotice(notice: TransportNotice): Promise<Reply<TransportAcceptance>> {
+  /** Step 7's booking arrives. Keyed by notice id. */
+  async receive(notice: TransportNotice): Promise<Reply<TransportAcceptance>> {
     const record = await receiveOnce(
       this.notices,
       {
@@ -92,8 +92,8 @@ export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
     return rejection;
   }
 
-  /** Activity (compensation): the booking is called off, accepted or not. */
-  cancelTransport(noticeId: string, reason: string): Promise<void> {
+  /** The booking is called off (a compensation), accepted or not. */
+  cancel(noticeId: string, reason: string): Promise<void> {
     return this.close(noticeId, ['open', 'accepted'], { status: 'cancelled', cancellationReason: reason, cancelledAt: new Date() });
   }
 

@@ -14,8 +14,8 @@ export class StuckCompensationsService {
     private readonly orders: WorkflowGateway,
   ) {}
 
-  /** Activity: a compensation gave up; keep it where operators look. */
-  async reportStuckCompensation(s: StuckCompensation): Promise<void> {
+  /** A compensation gave up; keep it where operators look. */
+  async report(s: StuckCompensation): Promise<void> {
     await this.stuck
       .createQueryBuilder()
       .insert()
@@ -35,8 +35,8 @@ export class StuckCompensationsService {
       .execute();
   }
 
-  /** Activity: the workflow has the operator's resolution. */
-  async clearStuckCompensation(orderId: string, compensationId: string, resolution: string): Promise<void> {
+  /** The order has the operator's resolution. */
+  async clear(orderId: string, compensationId: string, resolution: string): Promise<void> {
     await this.stuck.update(
       { orderId, compensationId },
       { status: resolution === 'retry' ? 'retried' : 'resolved-manually', resolvedAt: new Date() },

@@ -14,7 +14,7 @@ export class OrderMessagesService {
   constructor(@InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>) {}
 
   /**
-   * Activity: several consecutive entries of one order's log in one read and one insert. Keyed by
+   * Several consecutive entries of one order's log in one read and one insert. Keyed by
    * order id and sequence number, so a retry skips what is written. Each entry chains the hash of
    * the one before; the workflow writes batches one after another, so a missing predecessor can
    * only be a delivery that overtook it, and a retry will find it.

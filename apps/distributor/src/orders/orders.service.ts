@@ -48,8 +48,8 @@ export class OrdersService {
     await this.workflows.update(orderWorkflowId(orderId), buyerDecisionUpdate, decision);
   }
 
-  /** Activity: keeps the distributor's order list in step with the workflow's end state. */
-  async recordOrderStatus(orderId: string, status: string, at: string): Promise<void> {
+  /** Keeps the distributor's order list in step with the workflow's end state. */
+  async recordStatus(orderId: string, status: string, at: string): Promise<void> {
     await this.orders.update({ orderId }, { status, updatedAt: new Date(at) });
   }
 

@@ -69,7 +69,7 @@ export class PurchaseOrdersService {
   }
 
   /**
-   * Activity: keeps and starts the follow-up order for what a partial fill left out. Keyed by the
+   * Keeps and starts the follow-up order for what a partial fill left out. Keyed by the
    * parent, so a second delivery returns the same order and starts nothing new.
    */
   async placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string> {

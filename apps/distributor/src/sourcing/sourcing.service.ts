@@ -17,8 +17,8 @@ export class SourcingService {
     @InjectRepository(PartyTermsRecord) private readonly terms: Repository<PartyTermsRecord>,
   ) {}
 
-  /** Activity: for each line, the suppliers that may fill it, best first; what each SKU weighs; the buyer's and the suppliers' terms. */
-  async planSourcing(order: PurchaseOrder): Promise<SourcingPlan> {
+  /** For each line, the suppliers that may fill it, best first; what each SKU weighs; the buyer's and the suppliers' terms. */
+  async plan(order: PurchaseOrder): Promise<SourcingPlan> {
     const skus = [...new Set(order.lines.map((l) => l.sku))];
     const [items, offers] = await Promise.all([
       this.catalogue.findBy({ sku: In(skus) }),
@@ -34,8 +34,8 @@ export class SourcingService {
     };
   }
 
-  /** Activity: every carrier partner serving each origin to the destination, in order of preference. */
-  async chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]> {
+  /** Every carrier partner serving each origin to the destination, in order of preference, with their terms. */
+  async carriersFor(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]> {
     const partners = await this.partners.find({ order: { rank: 'ASC', carrierId: 'ASC' } });
     const serves = (countries: string[], country: string) => countries.includes(country) || countries.includes('*');
     const choices = origins.map((origin) => ({
@@ -54,8 +54,8 @@ export class SourcingService {
     return (await this.lookUpTerms(parties)).filter((t): t is PartyTerms => t !== undefined);
   }
 
-  /** Activity: each party's own terms, or its role's default. */
-  async partyTerms(parties: PartyRef[]): Promise<PartyTerms[]> {
+  /** Each party's own terms, or its role's default. */
+  async termsOf(parties: PartyRef[]): Promise<PartyTerms[]> {
     const found = await this.lookUpTerms(parties);
     return parties.map((party, i) => {
       const terms = found[i];

@@ -20,12 +20,12 @@ export class PaymentNoticesService {
   ) {}
 
   /**
-   * Activity: the buyer's payment notice (step 7) arrives. The gateway takes the money, or declines
+   * The buyer's payment notice (step 7) arrives. The gateway takes the money, or declines
    * it when the payer has too little left, and moves it on to the distributor, then delivers the
    * signed transfer notice (step 8). Keyed by order id: a retry posts nothing and redelivers the
    * same event, unless it was already delivered or refused.
    */
-  async receivePaymentNotice(notice: PaymentNotice): Promise<PaymentOutcome> {
+  async receive(notice: PaymentNotice): Promise<PaymentOutcome> {
     if (!Number.isSafeInteger(notice.amount.amountMinor) || notice.amount.amountMinor <= 0 || !/^[A-Z]{3}$/.test(notice.amount.currency)) {
       throw ApplicationFailure.create({
         type: 'InvalidPaymentNotice',
@@ -38,7 +38,7 @@ export class PaymentNoticesService {
       if (existing) return existing;
       await this.payers.lock(tx, notice.buyerId, notice.amount.currency);
       // A retry that waited on the lock finds the first delivery's payment here.
-      return (await tx.findOneBy(Payment, { orderId: notice.orderId })) ?? this.take(tx, notice);
+      return (await tx.findOneBy(Payment, { orderId: notice.orderId })) ?? this.takePayment(tx, notice);
     });
     if (payment.status === 'declined') return { status: 'declined', reason: payment.declineReason ?? 'declined' };
     const transfer = await this.dataSource.getRepository(Transfer).findOneByOrFail({ orderId: notice.orderId });
@@ -46,7 +46,7 @@ export class PaymentNoticesService {
     return { status: 'accepted', paymentId: payment.paymentId };
   }
 
-  private async take(tx: EntityManager, notice: PaymentNotice): Promise<Payment> {
+  private async takePayment(tx: EntityManager, notice: PaymentNotice): Promise<Payment> {
     const { amount } = notice;
     const standing = await this.payers.standing(tx, notice.buyerId, amount.currency);
     const declineReason =

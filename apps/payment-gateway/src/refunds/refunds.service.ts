@@ -17,12 +17,12 @@ export class RefundsService {
   ) {}
 
   /**
-   * Activity (compensation): gives back everything the order's payment did, with balanced journals
+   * Gives back (a compensation) everything the order's payment did, with balanced journals
    * in reverse (distributor → clearing, then clearing → buyer). `null` when nothing was paid
    * (no payment, or a declined one). Keyed by order id: a second call posts nothing and answers
    * with the amount refunded the first time.
    */
-  async refundPayment(orderId: string, reason: string): Promise<Money | null> {
+  async refund(orderId: string, reason: string): Promise<Money | null> {
     // Order ids are uuid columns; anything else was never paid.
     if (!isUUID(orderId)) return null;
     return this.dataSource.transaction(async (tx) => {

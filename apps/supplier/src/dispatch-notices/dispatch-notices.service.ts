@@ -13,11 +13,11 @@ export class DispatchNoticesService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Activity: step 6 arrives and the goods leave stock, taking what the inquiry holds. The notice
+   * Step 6 arrives and the goods leave stock, taking what the inquiry holds. The notice
    * id is the key: the first delivery records the notice and moves stock in one transaction; any
    * retry finds it and stops. Stock that is gone fails the dispatch whole, and for good.
    */
-  async receiveDispatchNotice(notice: DispatchNotice): Promise<void> {
+  async dispatch(notice: DispatchNotice): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const inserted = await tx
         .createQueryBuilder()
@@ -86,10 +86,10 @@ export class DispatchNoticesService {
   }
 
   /**
-   * Activity (compensation): the goods of a dispatch go back on the shelf, exactly what it took.
+   * The goods of a dispatch go back on the shelf (a compensation), exactly what it took.
    * Unknown notices are ignored (the dispatch may never have arrived); a second recall changes nothing.
    */
-  async recallDispatchNotice(noticeId: string, reason: string): Promise<void> {
+  async recall(noticeId: string, reason: string): Promise<void> {
     if (!isUUID(noticeId)) return;
     await this.dataSource.transaction(async (tx) => {
       const [notice] = await tx.query(

@@ -34,8 +34,8 @@ export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
     });
   }
 
-  /** Activity: step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery and reserves nothing more. */
-  async receiveStockInquiry(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
+  /** Step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery and reserves nothing more. */
+  async receive(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
     const record = await receiveOnce(
       this.inquiries,
       {
@@ -117,10 +117,10 @@ export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
   }
 
   /**
-   * Activity (compensation): the order no longer needs this inquiry. An open one is closed; any
-   * units it holds are freed. Unknown inquiries are ignored: the inquiry may never have arrived.
+   * The order no longer needs this inquiry (a compensation). An open one is closed; any units it
+   * holds are freed. Unknown inquiries are ignored: the inquiry may never have arrived.
    */
-  async withdrawStockInquiry(inquiryId: string, reason: string): Promise<void> {
+  async withdraw(inquiryId: string, reason: string): Promise<void> {
     if (!isUUID(inquiryId)) return;
     await this.dataSource.transaction(async (tx) => {
       const [row] = await tx.query(`SELECT 1 FROM supplier.stock_inquiries WHERE inquiry_id = $1 FOR UPDATE`, [inquiryId]);

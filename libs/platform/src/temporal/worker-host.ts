@@ -1,8 +1,25 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { taskQueueFor, type PartyRole } from '@tradelane/contracts';
+import {
+  taskQueueFor,
+  type BuyerActivities,
+  type CarrierActivities,
+  type DistributorActivities,
+  type PartyRole,
+  type PaymentGatewayActivities,
+  type SupplierActivities,
+} from '@tradelane/contracts';
 import { temporalConfig, type TemporalConfig } from '../config/namespaces';
 import { installTemporalRuntime } from './runtime';
+
+/** The activities each party runs on its own task queue, as the order's workflow calls them. */
+export interface PartyActivities {
+  buyer: BuyerActivities;
+  distributor: DistributorActivities;
+  supplier: SupplierActivities;
+  carrier: CarrierActivities;
+  'payment-gateway': PaymentGatewayActivities;
+}
 
 export interface WorkflowSource {
   /** Used when no prebuilt bundle is configured (tests, development): bundled at start. */
@@ -17,7 +34,8 @@ export class WorkerHost implements BeforeApplicationShutdown {
 
   constructor(@Inject(temporalConfig.KEY) private readonly config: TemporalConfig) {}
 
-  async start(role: PartyRole, activities: object, workflows?: WorkflowSource): Promise<void> {
+  /** `activities` must be the role's contract; its methods are what the worker registers. */
+  async start<R extends PartyRole>(role: R, activities: PartyActivities[R], workflows?: WorkflowSource): Promise<void> {
     if (!this.config.workersEnabled) return;
     installTemporalRuntime();
     const connection = await NativeConnection.connect({ address: this.config.address });
@@ -25,7 +43,7 @@ export class WorkerHost implements BeforeApplicationShutdown {
       connection,
       namespace: this.config.namespace,
       taskQueue: taskQueueFor(role, this.config.taskQueuePrefix),
-      activities,
+      activities: boundMethods(activities),
       shutdownGraceTime: '5 seconds',
       ...(this.config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
     };
@@ -54,13 +72,21 @@ export class WorkerHost implements BeforeApplicationShutdown {
   }
 }
 
-/** Activities are plain functions; bind a provider's methods so `this` survives. */
-export function activitiesOf<T extends object>(instance: T, names: (keyof T & string)[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) {
-    const fn = instance[name];
-    if (typeof fn !== 'function') throw new TypeError(`${name} is not a method`);
-    out[name] = (fn as (...args: unknown[]) => unknown).bind(instance);
+/**
+ * Temporal calls activities as plain functions: every method of the object (its own function
+ * properties and its class's methods), bound to it so that `this` survives. The class should
+ * therefore carry the party's activities and nothing else.
+ */
+function boundMethods(activities: object): Record<string, (...args: unknown[]) => unknown> {
+  const bound: Record<string, (...args: unknown[]) => unknown> = {};
+  const names = new Set(Object.keys(activities));
+  for (let proto = Object.getPrototypeOf(activities); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor') names.add(name);
   }
-  return out;
+  for (const name of names) {
+    const method: unknown = Reflect.get(activities, name);
+    if (typeof method === 'function') bound[name] = method.bind(activities);
+  }
+  return bound;
 }
+
