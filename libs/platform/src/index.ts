@@ -1,5 +1,6 @@
 export * from './config/environment';
 export * from './config/namespaces';
+export * from './config/read-environment';
 export * from './database/data-source-options';
 export * from './database/migrate';
 export * from './database/bigint.transformer';
