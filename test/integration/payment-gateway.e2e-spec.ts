@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PaymentNotice } from '@tradelane/contracts';
+import { FAILURE, type PaymentNotice } from '@tradelane/contracts';
 import { transferNoticeConfig, type TransferNoticeConfig } from '@tradelane/platform';
 import { PaymentGatewayActivities } from '../../apps/payment-gateway/src/activities/payment-gateway.activities';
 import { standInOrders, type StandInOrders } from '../support/awaiting-transfer';
@@ -67,6 +67,20 @@ describe('payment gateway', () => {
     expect(recorded).toEqual([expect.objectContaining({ status: 'declined', amountMinor: 10_001, declineReason: first.status === 'declined' ? first.reason : '' })]);
     expect(await gatewayActivities.refundPayment(orderId, 'order cancelled')).toBeNull();
     expect(await entriesOf(orderId)).toBe(0);
+  });
+
+  it('refuses a payment that is not a positive whole amount in an ISO currency, for good, naming the amount; nothing is recorded', async () => {
+    for (const amount of [{ amountMinor: 0, currency: 'EUR' }, { amountMinor: 10.5, currency: 'EUR' }, { amountMinor: 100, currency: 'eur' }]) {
+      const orderId = randomUUID();
+      await expect(gatewayActivities.receivePaymentNotice({ ...paymentOf(orderId, 'muster-maschinenbau', 1), amount })).rejects.toMatchObject({
+        type: FAILURE.answerRefused,
+        nonRetryable: true,
+        message: expect.stringContaining(`got ${amount.amountMinor} ${amount.currency}`),
+        details: [expect.objectContaining({ field: 'amount' })],
+      });
+      expect((await gateway().get(`/payments?orderId=${orderId}`).expect(200)).body).toEqual([]);
+      expect(await entriesOf(orderId)).toBe(0);
+    }
   });
 
   it('takes an accepted payment with balanced entries and delivers the signed transfer notice to the real webhook, once', async () => {

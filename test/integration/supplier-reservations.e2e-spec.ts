@@ -226,6 +226,7 @@ describe('supplier stock reservations', () => {
       type: 'StockGone',
       nonRetryable: true,
       message: expect.stringContaining(`6 of ${sku} (0 available)`),
+      details: [{ field: 'lines', reason: expect.stringContaining(`6 of ${sku} (0 available)`) }],
     });
     expect(await levelOf(sku)).toEqual({ onHand: 6, reserved: 6, available: 0 });
     expect(await movementsOf(notice.noticeId)).toEqual([]);

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowIdReusePolicy } from '@temporalio/common';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
 import {
   ProblemException,
+  refusal,
   TEMPORAL_CLIENT,
   temporalConfig,
   unprocessable,
@@ -74,23 +75,21 @@ export class PurchaseOrdersService {
    */
   async placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string> {
     if (lines.length === 0) {
-      throw ApplicationFailure.create({ type: 'EmptyBackOrder', nonRetryable: true, message: `nothing to back-order for ${parent.orderId}` });
+      throw refusal('EmptyBackOrder', `nothing to back-order for ${parent.orderId}`, { field: 'lines', reason: 'no lines to back-order' });
     }
     if (parent.backOrderOf) {
-      throw ApplicationFailure.create({
-        type: 'BackOrderOfBackOrder',
-        nonRetryable: true,
-        message: `${parent.orderId} is itself a back-order of ${parent.backOrderOf}; back-orders accept what they get`,
-      });
+      throw refusal(
+        'BackOrderOfBackOrder',
+        `${parent.orderId} is itself a back-order of ${parent.backOrderOf}; back-orders accept what they get`,
+        { field: 'backOrderOf', reason: 'a back-order is not back-ordered again' },
+      );
     }
     try {
       return (await this.keepAndStart(backOrderContent(parent, lines), backOrderKey(parent.orderId))).orderId;
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === 409) {
-        throw ApplicationFailure.create({
-          type: 'BackOrderConflict',
-          nonRetryable: true,
-          message: `a different back-order of ${parent.orderId} was placed already`,
+        throw refusal('BackOrderConflict', `a different back-order of ${parent.orderId} was placed already`, {
+          reason: 'a different back-order was placed already',
         });
       }
       throw error;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PaymentNotice, PaymentOutcome } from '@tradelane/contracts';
+import { FAILURE, type PaymentNotice, type PaymentOutcome } from '@tradelane/contracts';
+import { refusal } from '@tradelane/platform';
 import { accounts, transferJournal } from '../ledger/journal';
 import { LedgerService } from '../ledger/ledger.service';
 import { PayerAccountsService } from '../payer-accounts/payer-accounts.service';
@@ -27,11 +27,11 @@ export class PaymentNoticesService {
    */
   async receive(notice: PaymentNotice): Promise<PaymentOutcome> {
     if (!Number.isSafeInteger(notice.amount.amountMinor) || notice.amount.amountMinor <= 0 || !/^[A-Z]{3}$/.test(notice.amount.currency)) {
-      throw ApplicationFailure.create({
-        type: 'InvalidPaymentNotice',
-        nonRetryable: true,
-        message: `a payment is a positive integer of minor units in an ISO currency, got ${notice.amount.amountMinor} ${notice.amount.currency}`,
-      });
+      throw refusal(
+        FAILURE.answerRefused,
+        `a payment is a positive integer of minor units in an ISO currency, got ${notice.amount.amountMinor} ${notice.amount.currency}`,
+        { field: 'amount', reason: 'not a positive integer of minor units in an ISO currency' },
+      );
     }
     const payment = await this.dataSource.transaction(async (tx) => {
       const existing = await tx.findOneBy(Payment, { orderId: notice.orderId });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DispatchNotice } from '@tradelane/contracts';
+import { refusal } from '@tradelane/platform';
 import { LIVE_HOLD, stockLevels } from '../reservations/stock-levels';
 import { StockMovement } from '../suppliers/stock-movement.entity';
 import { DispatchNoticeRecord } from './dispatch-notice.entity';
@@ -43,13 +43,12 @@ export class DispatchNoticesService {
       const held = await this.heldLines(tx, notice);
       const gone = dispatchShortages(notice.lines, held, levels);
       if (gone.length > 0) {
-        throw ApplicationFailure.create({
-          type: 'StockGone',
-          nonRetryable: true,
-          message: `dispatch ${notice.noticeId} for order ${notice.orderId}: supplier ${notice.supplierId} cannot release ${gone
-            .map((g) => `${g.needed} of ${g.sku} (${g.available} available)`)
-            .join(', ')}; the hold lapsed or was released and the units went to other orders`,
-        });
+        const short = gone.map((g) => `${g.needed} of ${g.sku} (${g.available} available)`).join(', ');
+        throw refusal(
+          'StockGone',
+          `dispatch ${notice.noticeId} for order ${notice.orderId}: supplier ${notice.supplierId} cannot release ${short}; the hold lapsed or was released and the units went to other orders`,
+          { field: 'lines', reason: `stock gone: ${short}` },
+        );
       }
       // One statement per step for all lines: a bulk order's dispatch is thousands of lines.
       await tx.query(

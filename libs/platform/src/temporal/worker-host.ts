@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   taskQueueFor,
   type BuyerActivities,
   type CarrierActivities,
   type DistributorActivities,
+  type FailureDetail,
+  type FailureType,
   type PartyRole,
   type PaymentGatewayActivities,
   type SupplierActivities,
@@ -90,3 +93,10 @@ function boundMethods(activities: object): Record<string, (...args: unknown[]) =
   return bound;
 }
 
+/** Refusals that `FAILURE` has no type for; each keeps the name its callers already match on. */
+export type UnlistedRefusal = 'StockGone' | 'EmptyBackOrder' | 'BackOrderOfBackOrder' | 'BackOrderConflict';
+
+/** An activity refuses for a business reason: not retried, with one detail saying what about and why. */
+export function refusal(type: FailureType | UnlistedRefusal, message: string, detail: FailureDetail): ApplicationFailure {
+  return ApplicationFailure.create({ type, nonRetryable: true, message, details: [detail] });
+}
