@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type Reply, type ShippingInquiry, type ShippingQuote } from '@tradelane/contracts';
-import { PartyInbox, WorkflowGateway, conflict, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
+import { PartyInbox, WorkflowGateway, conflict, unprocessable, type Caller } from '@tradelane/platform';
 import { shippingQuoteUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import type { ShippingQuoteDto } from './dto/shipping-quote.dto';
@@ -22,18 +22,7 @@ export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> 
 
   /** Step 4 arrives. Keyed by inquiry id, so a retry finds the first delivery. */
   async receive(inquiry: ShippingInquiry): Promise<Reply<ShippingQuote>> {
-    const record = await receiveOnce(
-      this.inquiries,
-      {
-        inquiryId: inquiry.inquiryId,
-        orderId: inquiry.orderId,
-        carrierId: inquiry.carrierId,
-        inquiry,
-        status: 'open',
-        receivedAt: new Date(),
-      },
-      { inquiryId: inquiry.inquiryId },
-    );
+    const record = await this.arrived(inquiry.inquiryId, { orderId: inquiry.orderId, carrierId: inquiry.carrierId, inquiry });
     if (record.quote) return { mode: 'automatic', answer: record.quote };
     if (record.status === 'withdrawn') return { mode: 'declined', reason: `shipping inquiry ${inquiry.inquiryId} was withdrawn` };
     const carrier = await this.carriers.find(inquiry.carrierId);

@@ -8,7 +8,7 @@ import {
   type TransportNotice,
   type TransportRejection,
 } from '@tradelane/contracts';
-import { PartyInbox, WorkflowGateway, conflict, receiveOnce, type Caller } from '@tradelane/platform';
+import { PartyInbox, WorkflowGateway, conflict, type Caller } from '@tradelane/platform';
 import { transportAcceptanceUpdate, transportRejectionUpdate } from '@tradelane/workflows';
 import { CarriersService } from '../carriers/carriers.service';
 import { TransportNoticeRecord } from './transport-notice.entity';
@@ -26,18 +26,7 @@ export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
 
   /** Step 7's booking arrives. Keyed by notice id. */
   async receive(notice: TransportNotice): Promise<Reply<TransportAcceptance>> {
-    const record = await receiveOnce(
-      this.notices,
-      {
-        noticeId: notice.noticeId,
-        orderId: notice.orderId,
-        carrierId: notice.carrierId,
-        notice,
-        status: 'open',
-        receivedAt: new Date(),
-      },
-      { noticeId: notice.noticeId },
-    );
+    const record = await this.arrived(notice.noticeId, { orderId: notice.orderId, carrierId: notice.carrierId, notice });
     if (record.status === 'accepted') return { mode: 'automatic', answer: acceptanceOf(record) };
     if (record.status === 'rejected') return { mode: 'declined', reason: record.rejectionReason ?? 'rejected' };
     if (record.status === 'cancelled') return { mode: 'declined', reason: `transport notice ${notice.noticeId} was cancelled` };

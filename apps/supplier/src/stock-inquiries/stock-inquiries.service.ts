@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager, Repository } from 'typeorm';
 import { orderWorkflowId, type Reply, type StockAnswer, type StockInquiry } from '@tradelane/contracts';
-import { PartyInbox, WorkflowGateway, conflict, receiveOnce, unprocessable, type Caller } from '@tradelane/platform';
+import { PartyInbox, WorkflowGateway, conflict, unprocessable, type Caller } from '@tradelane/platform';
 import { stockAnswerUpdate } from '@tradelane/workflows';
 import { allocate } from '../reservations/allocation';
 import { holdEnd, holdReservations, releaseReservations, stockLevels } from '../reservations/stock-levels';
@@ -36,19 +36,12 @@ export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
 
   /** Step 2 arrives. Keyed by inquiry id, so a retry finds the first delivery and reserves nothing more. */
   async receive(inquiry: StockInquiry): Promise<Reply<StockAnswer>> {
-    const record = await receiveOnce(
-      this.inquiries,
-      {
-        inquiryId: inquiry.inquiryId,
-        orderId: inquiry.orderId,
-        supplierId: inquiry.supplierId,
-        currency: inquiry.currency,
-        lines: inquiry.lines,
-        status: 'open',
-        receivedAt: new Date(),
-      },
-      { inquiryId: inquiry.inquiryId },
-    );
+    const record = await this.arrived(inquiry.inquiryId, {
+      orderId: inquiry.orderId,
+      supplierId: inquiry.supplierId,
+      currency: inquiry.currency,
+      lines: inquiry.lines,
+    });
     if (record.answer) return { mode: 'automatic', answer: record.answer };
     if (record.status === 'withdrawn') return { mode: 'declined', reason: `stock inquiry ${record.inquiryId} was withdrawn` };
     const supplier = await this.suppliers.findOneBy({ id: inquiry.supplierId });

@@ -4,6 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { Reminder } from '@tradelane/contracts';
 import { mustSee } from '../auth/ownership';
 import type { Caller } from '../auth/roles';
+import { receiveOnce } from '../database/receive-once';
 import { notFound } from '../http/problem';
 
 /** What every message from the order keeps in a party's inbox: where it stands, when it came, when it was last reminded. */
@@ -40,6 +41,15 @@ export class PartyInbox<T extends InboxMessage> {
     private readonly box: Repository<T>,
     private readonly shape: InboxShape<T>,
   ) {}
+
+  /**
+   * A message arrives from the order and is kept, open, once: a redelivery (a retried activity)
+   * writes nothing and finds the first, with whatever has happened to it since.
+   */
+  protected arrived(id: string, fields: QueryDeepPartialEntity<T>): Promise<T> {
+    const values = { ...fields, [this.shape.id]: id, status: 'open', receivedAt: new Date() };
+    return receiveOnce(this.box, values as QueryDeepPartialEntity<T>, this.byId(id));
+  }
 
   /** With a caller, a message addressed to another party is not found either. */
   async get(id: string, caller?: Caller): Promise<T> {
