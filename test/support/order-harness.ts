@@ -184,13 +184,15 @@ export async function startPartyWorkers(
   p: Parties,
   prefix: string,
   bundle: WorkflowBundle = currentBundle(),
+  /** 0 keeps no order in the worker's cache, so the server hands no task to a sticky queue that may be gone */
+  maxCachedWorkflows?: number,
 ): Promise<PartyWorkers> {
   const worker = (queue: string, activities: object, workflows = false) =>
     Worker.create({
       connection: env.nativeConnection,
       taskQueue: `${prefix}${queue}`,
       activities,
-      ...(workflows ? { workflowBundle: bundle } : {}),
+      ...(workflows ? { workflowBundle: bundle, ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}) } : {}),
     });
   const workers = await Promise.all([
     worker('distributor', distributorOf(p), true),
