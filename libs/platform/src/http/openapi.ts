@@ -17,8 +17,13 @@ export interface AppDescription {
   description: string;
 }
 
+// OpenAPI fragments are open-ended JSON; the document builder checks their shape, not this file.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Schema = Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Operation = Record<string, any>;
+/** A DTO or controller class, as Nest and class-validator keep it in their metadata. */
+type ClassRef = abstract new (...args: never[]) => unknown;
 
 /** What the routing layer knows about one operation and the generated document does not. */
 interface RouteFacts {
@@ -29,7 +34,7 @@ interface RouteFacts {
   /** path parameter name -> the schema its pipe enforces */
   pathParams: Record<string, Schema>;
   /** the class a @Query() parameter is validated as */
-  queryType?: Function;
+  queryType?: ClassRef;
   /** media types of a success answer, where not JSON */
   produces?: string[];
 }
@@ -50,7 +55,7 @@ export function buildApiDocument(app: INestApplication, about: AppDescription): 
       .addSecurityRequirements('bearer')
       .build(),
   );
-  const models = new Set<Function>();
+  const models = new Set<ClassRef>();
   completeApiDocument(document, routeFacts(app, models), models);
   return document;
 }
@@ -60,7 +65,7 @@ export function buildApiDocument(app: INestApplication, about: AppDescription): 
  * can rely on it: the limits the validators enforce, every error an operation can answer as
  * problem details, and which operations need no token.
  */
-export function completeApiDocument(document: OpenAPIObject, facts: Map<string, RouteFacts>, models: Set<Function>): void {
+export function completeApiDocument(document: OpenAPIObject, facts: Map<string, RouteFacts>, models: Set<ClassRef>): void {
   const schemas = (document.components ??= {}).schemas ??= {};
   Object.assign(schemas, problemSchemas());
   const classes = validatedClasses();
@@ -228,9 +233,9 @@ function columnSchema(options: ColumnOptions): Schema {
 }
 
 /** Every class class-validator knows, by name: the document's schemas are named after them. */
-function validatedClasses(): Map<string, Function> {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas?: Map<Function, unknown> };
-  const out = new Map<string, Function>();
+function validatedClasses(): Map<string, ClassRef> {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas?: Map<ClassRef, unknown> };
+  const out = new Map<string, ClassRef>();
   if (storage.validationMetadatas instanceof Map) {
     for (const target of storage.validationMetadatas.keys()) {
       if (typeof target === 'function' && target.name) out.set(target.name, target);
@@ -263,7 +268,7 @@ function codes(length: number, accepts: (code: string) => boolean): string[] {
  * query parameter's schema (`only` names the property). Unknown properties are refused
  * (forbidNonWhitelisted), so DTO schemas allow none.
  */
-function applyValidation(schema: Schema, type: Function, wholeClass: boolean, only?: string): void {
+function applyValidation(schema: Schema, type: ClassRef, wholeClass: boolean, only?: string): void {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false);
   const byProperty = new Map<string, ValidationMetadata[]>();
   for (const m of metadata) {
@@ -373,11 +378,11 @@ function applyRules(property: Schema, rules: ValidationMetadata[]): void {
 }
 
 /** Reads, for every controller method, its access rules and the checks its parameter pipes make. */
-function routeFacts(app: INestApplication, models: Set<Function>): Map<string, RouteFacts> {
+function routeFacts(app: INestApplication, models: Set<ClassRef>): Map<string, RouteFacts> {
   const out = new Map<string, RouteFacts>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Function | undefined;
+      const controller = wrapper.metatype as ClassRef | undefined;
       if (!controller?.prototype) continue;
       for (const model of Reflect.getMetadata(DECORATORS.API_EXTRA_MODELS, controller) ?? []) models.add(model);
       for (const methodName of Object.getOwnPropertyNames(controller.prototype)) {
@@ -389,10 +394,10 @@ function routeFacts(app: INestApplication, models: Set<Function>): Map<string, R
         const roles: string[] = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? [];
         const args: Record<string, { index: number; data?: unknown; pipes?: unknown[] }> =
           Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {};
-        const paramTypes: Function[] = Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ?? [];
+        const paramTypes: ClassRef[] = Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ?? [];
         for (const type of paramTypes) if (typeof type === 'function' && type.name.endsWith('Dto')) models.add(type);
         const pathParams: Record<string, Schema> = {};
-        let queryType: Function | undefined;
+        let queryType: ClassRef | undefined;
         for (const [key, arg] of Object.entries(args)) {
           const kind = Number(key.split(':')[0]);
           if (kind === RouteParamtypes.PARAM && typeof arg.data === 'string') {
