@@ -79,8 +79,8 @@ describe('every party activity, delivered twice', () => {
     const distributor = stack.apps.distributor.get(DistributorActivities);
     const messages = stack.apps.distributor.get(OrderMessagesService);
     const message = { orderId, seq: 1, step: 1, name: 'purchase-order' as const, sender: { role: 'buyer' as const, id: 'b1' }, receiver: { role: 'distributor' as const, id: 'tradelane' }, sentAt: new Date().toISOString(), payload: { v: 1 } };
-    await distributor.recordMessage(message);
-    await distributor.recordMessage({ ...message, payload: { v: 2 } });
+    await distributor.recordMessages([message]);
+    await distributor.recordMessages([{ ...message, payload: { v: 2 } }]);
     expect(await messages.forOrder(orderId)).toEqual([expect.objectContaining({ seq: 1, payload: { v: 1 } })]);
   });
 

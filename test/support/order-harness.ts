@@ -133,7 +133,6 @@ export function automaticParties(): Parties {
 
 function distributorOf(p: Parties): DistributorActivities {
   return {
-    recordMessage: async (m) => void p.messages.push(m),
     recordMessages: async (ms, close) => {
       p.messages.push(...ms);
       if (close) p.statuses.push(close.status);
@@ -152,7 +151,6 @@ function distributorOf(p: Parties): DistributorActivities {
         onDeadline: r.role === 'buyer' ? 'cancel' : 'next-candidate',
         ...p.terms[r.id],
       })),
-    recordOrderStatus: async (_id, status) => void p.statuses.push(status),
     placeBackOrder: p.placeBackOrder,
     reportStuckCompensation: async () => undefined,
     clearStuckCompensation: async () => undefined,

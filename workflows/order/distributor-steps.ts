@@ -3,8 +3,8 @@ import type { DistributorActivities } from '../../libs/contracts/src';
 
 const retry = { initialInterval: '500 milliseconds', maximumInterval: '10 seconds' } as const;
 
-/** The distributor's steps the order runs: its log, sourcing, carriers, terms, back orders and stuck undos. */
-export type DistributorSteps = Omit<DistributorActivities, 'recordMessage' | 'recordOrderStatus'>;
+/** The distributor's steps as the order calls them: some local, some normal activities. */
+export type DistributorSteps = DistributorActivities;
 
 export interface OwnSteps {
   steps: DistributorSteps;

@@ -85,14 +85,12 @@ export interface OrderClosing {
 }
 
 export interface DistributorActivities {
-  recordMessage(message: RecordedMessage): Promise<void>;
   /** Several consecutive entries of one order's log, written in order; with `close`, then the order's final status. */
   recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<void>;
   planSourcing(order: PurchaseOrder): Promise<SourcingPlan>;
   chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]>;
   /** Terms for each party asked for, in the same order; a party without its own gets the default of its role. */
   partyTerms(parties: PartyRef[]): Promise<PartyTerms[]>;
-  recordOrderStatus(orderId: string, status: string, at: string): Promise<void>;
   /** Keeps and starts a follow-up order for the lines a partial fill left out; returns its id. Idempotent per parent. */
   placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string>;
   reportStuckCompensation(stuck: StuckCompensation): Promise<void>;

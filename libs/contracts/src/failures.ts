@@ -14,6 +14,14 @@ export const FAILURE = {
   answerRefused: 'AnswerRefused',
   /** An undo that can never succeed (the truck has left); it goes to an operator. */
   compensationImpossible: 'CompensationImpossible',
+  /** The stock a dispatch notice takes out is no longer held for it. */
+  stockGone: 'StockGone',
+  /** A back order with nothing left to order. */
+  emptyBackOrder: 'EmptyBackOrder',
+  /** A back order asked for an order that is itself a back order. */
+  backOrderOfBackOrder: 'BackOrderOfBackOrder',
+  /** A back order of the same order with other lines was placed already. */
+  backOrderConflict: 'BackOrderConflict',
 } as const;
 
 export type FailureType = (typeof FAILURE)[keyof typeof FAILURE];

@@ -29,11 +29,6 @@ export class DistributorActivities implements DistributorActivitiesContract {
     private readonly stuck: StuckCompensationsService,
   ) {}
 
-  /** The one-entry form, for orders started before the log was written in batches. */
-  recordMessage(message: RecordedMessage): Promise<void> {
-    return this.messages.recordMessages([message]);
-  }
-
   /** The last batch of an order's log carries its final status: one local activity for both. */
   async recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<void> {
     await this.messages.recordMessages(messages);
@@ -50,10 +45,6 @@ export class DistributorActivities implements DistributorActivitiesContract {
 
   partyTerms(parties: PartyRef[]): Promise<PartyTerms[]> {
     return this.sourcing.termsOf(parties);
-  }
-
-  recordOrderStatus(orderId: string, status: string, at: string): Promise<void> {
-    return this.orders.recordStatus(orderId, status, at);
   }
 
   placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string> {

@@ -38,7 +38,10 @@ const orderIdOf = (workflowId: string) => workflowId.replace(/^order:/, '');
  * marker is looked up in the history.
  */
 function divergence(error: Error, history?: History): NonNullable<ReplayVerdict['error']> {
-  const eventId = /HistoryEvent\(id: (\d+)/.exec(error.message)?.[1] ?? patchMarkerEventId(error.message, history);
+  const eventId =
+    /HistoryEvent\(id: (\d+)/.exec(error.message)?.[1] ??
+    patchMarkerEventId(error.message, history) ??
+    localActivityMarkerEventId(error.message, history);
   return { type: error.name, message: error.message, ...(eventId ? { eventId: Number(eventId) } : {}) };
 }
 
@@ -51,6 +54,14 @@ function patchMarkerEventId(message: string, history?: History): string | undefi
     ),
   );
   return marker?.eventId?.toString();
+}
+
+/** "Missing associated machine for LocalActivity(n)": the code did not start the n-th local activity the history records. */
+function localActivityMarkerEventId(message: string, history?: History): string | undefined {
+  const seq = Number(/Missing associated machine for LocalActivity\((\d+)\)/.exec(message)?.[1]);
+  if (!seq || !history) return undefined;
+  const markers = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity') ?? [];
+  return markers[seq - 1]?.eventId?.toString();
 }
 
 /** Order workflow histories, and their replay against the workflow code deployed now. */

@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
+import { FAILURE, isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
 import {
   ProblemException,
   refusal,
@@ -75,11 +75,11 @@ export class PurchaseOrdersService {
    */
   async placeBackOrder(parent: PurchaseOrder, lines: PurchaseOrderLine[]): Promise<string> {
     if (lines.length === 0) {
-      throw refusal('EmptyBackOrder', `nothing to back-order for ${parent.orderId}`, { field: 'lines', reason: 'no lines to back-order' });
+      throw refusal(FAILURE.emptyBackOrder, `nothing to back-order for ${parent.orderId}`, { field: 'lines', reason: 'no lines to back-order' });
     }
     if (parent.backOrderOf) {
       throw refusal(
-        'BackOrderOfBackOrder',
+        FAILURE.backOrderOfBackOrder,
         `${parent.orderId} is itself a back-order of ${parent.backOrderOf}; back-orders accept what they get`,
         { field: 'backOrderOf', reason: 'a back-order is not back-ordered again' },
       );
@@ -88,7 +88,7 @@ export class PurchaseOrdersService {
       return (await this.keepAndStart(backOrderContent(parent, lines), backOrderKey(parent.orderId))).orderId;
     } catch (error) {
       if (error instanceof ProblemException && error.getStatus() === 409) {
-        throw refusal('BackOrderConflict', `a different back-order of ${parent.orderId} was placed already`, {
+        throw refusal(FAILURE.backOrderConflict, `a different back-order of ${parent.orderId} was placed already`, {
           reason: 'a different back-order was placed already',
         });
       }

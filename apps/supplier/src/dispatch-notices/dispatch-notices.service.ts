@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DispatchNotice } from '@tradelane/contracts';
+import { FAILURE, type DispatchNotice } from '@tradelane/contracts';
 import { refusal } from '@tradelane/platform';
 import { LIVE_HOLD, stockLevels } from '../reservations/stock-levels';
 import { StockMovement } from '../suppliers/stock-movement.entity';
@@ -45,7 +45,7 @@ export class DispatchNoticesService {
       if (gone.length > 0) {
         const short = gone.map((g) => `${g.needed} of ${g.sku} (${g.available} available)`).join(', ');
         throw refusal(
-          'StockGone',
+          FAILURE.stockGone,
           `dispatch ${notice.noticeId} for order ${notice.orderId}: supplier ${notice.supplierId} cannot release ${short}; the hold lapsed or was released and the units went to other orders`,
           { field: 'lines', reason: `stock gone: ${short}` },
         );

@@ -20,6 +20,10 @@ export const FAILURE_PROBLEMS: Readonly<Record<FailureType, FailureProblem>> = {
   [FAILURE.wrongParty]: { status: 409, problemType: 'wrong-party', title: 'The message was not sent to this party' },
   [FAILURE.answerRefused]: { status: 409, problemType: 'answer-refused', title: 'The order refused the answer' },
   [FAILURE.compensationImpossible]: { status: 409, problemType: 'compensation-impossible', title: 'The undo cannot succeed' },
+  [FAILURE.stockGone]: { status: 409, problemType: 'stock-gone', title: 'The held stock is gone' },
+  [FAILURE.emptyBackOrder]: { status: 409, problemType: 'empty-back-order', title: 'Nothing is left to back-order' },
+  [FAILURE.backOrderOfBackOrder]: { status: 409, problemType: 'back-order-of-back-order', title: 'A back order is not ordered again' },
+  [FAILURE.backOrderConflict]: { status: 409, problemType: 'back-order-conflict', title: 'Another back order was placed already' },
 };
 
 function isFailureType(type: unknown): type is FailureType {

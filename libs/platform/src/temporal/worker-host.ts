@@ -93,10 +93,7 @@ function boundMethods(activities: object): Record<string, (...args: unknown[]) =
   return bound;
 }
 
-/** Refusals that `FAILURE` has no type for; each keeps the name its callers already match on. */
-export type UnlistedRefusal = 'StockGone' | 'EmptyBackOrder' | 'BackOrderOfBackOrder' | 'BackOrderConflict';
-
 /** An activity refuses for a business reason: not retried, with one detail saying what about and why. */
-export function refusal(type: FailureType | UnlistedRefusal, message: string, detail: FailureDetail): ApplicationFailure {
+export function refusal(type: FailureType, message: string, detail: FailureDetail): ApplicationFailure {
   return ApplicationFailure.create({ type, nonRetryable: true, message, details: [detail] });
 }
