@@ -77,7 +77,7 @@ async function historyStats(temporal, workflowIds) {
 /**
  * Every order of the run replayed against the code that ran it, through the auditors' replay
  * window: local activities and concurrency make nondeterminism a risk that only histories from
- * real load show (issue 6).
+ * real load show.
  */
 async function replayCheck(ctx, startedAt) {
   const window = `closedAfter=${encodeURIComponent(startedAt)}&closedBefore=${encodeURIComponent(new Date().toISOString())}`;

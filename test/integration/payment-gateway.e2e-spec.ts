@@ -5,7 +5,7 @@ import { PaymentGatewayActivities } from '../../apps/payment-gateway/src/activit
 import { standInOrders, type StandInOrders } from '../support/awaiting-transfer';
 import { startStack, type Stack } from '../support/stack';
 
-/** The gateway's side of issue 3: declines, signed transfer notices to the real webhook, refunds, a ledger that balances. */
+/** The gateway's side of real orders: declines, signed transfer notices to the real webhook, refunds, a ledger that balances. */
 describe('payment gateway', () => {
   let stack: Stack;
   let orders: StandInOrders;

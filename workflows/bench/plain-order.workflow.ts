@@ -1,7 +1,7 @@
 import { condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 /**
- * The benchmark's plain-Temporal arms (issue 6): the eight steps of an order written the obvious
+ * The benchmark's plain-Temporal arms: the eight steps of an order written the obvious
  * way, one activity per message and one signal per answer, with no business work at all. What
  * Tradelane's real order costs is measured against these.
  */

@@ -29,11 +29,6 @@ export class OrderMessagesService {
     for (const [orderId, entries] of byOrder) await this.writeChained(orderId, entries.sort((a, b) => a.seq - b.seq));
   }
 
-  /** The one-entry form, for orders started before the log was written in batches. */
-  recordMessage(message: RecordedMessage): Promise<void> {
-    return this.recordMessages([message]);
-  }
-
   private async writeChained(orderId: string, entries: RecordedMessage[]): Promise<void> {
     const first = entries[0].seq;
     const last = entries[entries.length - 1].seq;
