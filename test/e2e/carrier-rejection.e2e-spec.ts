@@ -1,7 +1,6 @@
 import type { OrderView } from '@tradelane/contracts';
-import { orderViewQuery } from '@tradelane/workflows';
 import { purchaseOrder } from '../support/purchase-orders';
-import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
+import { answerAutomatically, eventually, orderViewWhen, startStack, type Stack } from '../support/stack';
 
 interface ShippingInquiryItem {
   inquiryId: string;
@@ -48,11 +47,7 @@ describe('a carrier that rejects the transport notice', () => {
     const submitted = await buyer.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 100 }])).expect(201);
     const orderId: string = submitted.body.orderId;
     const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
-    const viewWhen = (what: string, ok: (v: OrderView) => boolean) =>
-      eventually(what, async () => {
-        const view = await handle.query(orderViewQuery);
-        return ok(view) ? view : undefined;
-      });
+    const viewWhen = orderViewWhen(stack, submitted.body.workflowId);
 
     const inquiries = await eventually('both carriers asked to quote', async () => {
       const open = (await itemsOf<ShippingInquiryItem>('shipping-inquiries', orderId)).filter((i) => i.status === 'open');

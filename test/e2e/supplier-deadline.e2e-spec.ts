@@ -2,7 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { OrderView } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
 import { purchaseOrder } from '../support/purchase-orders';
-import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
+import { answerAutomatically, eventually, orderViewWhen, startStack, type Stack } from '../support/stack';
 import { startTimeSkippingServer } from '../support/time-skipping';
 
 interface LogEntry {
@@ -48,11 +48,7 @@ describe('a supplier that never answers', () => {
     const orderId: string = submitted.body.orderId;
     // Queries leave time locked (unlike the test environment's own client waiting for a result).
     const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
-    const viewWhen = (what: string, ok: (v: OrderView) => boolean) =>
-      eventually(what, async () => {
-        const view = await handle.query(orderViewQuery);
-        return ok(view) ? view : undefined;
-      });
+    const viewWhen = orderViewWhen(stack, submitted.body.workflowId);
 
     const waiting = await viewWhen('the wait for acme-steel', (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
     expect(waiting.waitingFor).toEqual([expect.objectContaining({ kind: 'stock-answer', supplierId: 'acme-steel' })]);

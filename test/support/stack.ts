@@ -4,7 +4,8 @@ import { Client, Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import request from 'supertest';
-import type { PartyRole } from '@tradelane/contracts';
+import type { OrderView, PartyRole } from '@tradelane/contracts';
+import { orderViewQuery } from '@tradelane/workflows';
 import { configureApp } from '@tradelane/platform';
 import { partyServices } from '../../infra/stack/parties';
 import { prepareDatabase } from '../../infra/stack/prepare-database';
@@ -134,6 +135,16 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+/** Waits, by querying the order, until its view satisfies `ok`; returns that view. */
+export function orderViewWhen(stack: Stack, workflowId: string) {
+  const handle = stack.temporal.workflow.getHandle(workflowId);
+  return (what: string, ok: (v: OrderView) => boolean): Promise<OrderView> =>
+    eventually(what, async () => {
+      const view = await handle.query(orderViewQuery);
+      return ok(view) ? view : undefined;
+    });
 }
 
 /** Sets every supplier and carrier to answer from its own data, as set-up rather than as part of a flow. */
