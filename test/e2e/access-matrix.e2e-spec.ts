@@ -214,6 +214,8 @@ describe('who may do what: the access matrix', () => {
       organisationId: 'tradelane-ops',
       role: 'operator',
       credentialId: 'forged',
+      actor: 'api-key:forged',
+      personRole: 'admin',
     }).token;
     const leaks: string[] = [];
     for (const endpoint of endpoints) {

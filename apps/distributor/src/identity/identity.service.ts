@@ -69,7 +69,13 @@ export class IdentityService implements OnModuleInit {
     const organisation = await this.organisations.findOneBy({ id: key.organisationId });
     if (!organisation) throw refused();
     await this.keys.update({ id: key.id }, { lastUsedAt: new Date() });
-    const { token } = this.issuer.issue({ organisationId: organisation.id, role: organisation.role, credentialId: key.id });
+    const { token } = this.issuer.issue({
+      organisationId: organisation.id,
+      role: organisation.role,
+      credentialId: key.id,
+      actor: `api-key:${key.label || key.id}`,
+      personRole: 'admin',
+    });
     return {
       accessToken: token,
       tokenType: 'Bearer',

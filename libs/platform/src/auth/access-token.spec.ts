@@ -3,13 +3,20 @@ import { AccessTokenIssuer, AccessTokenVerifier, InvalidToken } from './access-t
 
 describe('access tokens', () => {
   const keys = generateKeyPairSync('ed25519');
-  const caller = { organisationId: 'muster-maschinenbau', role: 'buyer' as const, credentialId: '0123456789abcdef' };
+  const caller = {
+    organisationId: 'muster-maschinenbau',
+    role: 'buyer' as const,
+    credentialId: '0123456789abcdef',
+    actor: 'anna.berg@muster.example',
+    personId: 'p-anna',
+    personRole: 'member' as const,
+  };
   let now = Date.parse('2026-11-25T12:00:00Z');
   const clock = () => now;
   const issuer = new AccessTokenIssuer(keys.privateKey, 300, clock);
   const verifier = new AccessTokenVerifier([keys.publicKey], clock);
 
-  it('carries the organisation, role and key it was issued for', () => {
+  it('carries the organisation, role, credential and acting person it was issued for', () => {
     expect(verifier.verify(issuer.issue(caller).token)).toEqual(caller);
   });
 

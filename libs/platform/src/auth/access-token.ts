@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
-import { ORGANISATION_ROLES, type Caller, type OrganisationRole } from './roles';
+import { ORGANISATION_ROLES, PERSON_ROLES, type Caller, type OrganisationRole, type PersonRole } from './roles';
 
 /**
  * Short-lived access tokens: compact JWS (RFC 7515) with EdDSA/Ed25519. Only the issuer holds the
@@ -10,6 +10,11 @@ export interface AccessTokenClaims {
   sub: string;
   role: OrganisationRole;
   cid: string;
+  /** the acting person's e-mail, or api-key:<label> */
+  act: string;
+  /** the person's id, for a person's sign-in */
+  pid?: string;
+  prl: PersonRole;
   iat: number;
   exp: number;
   jti: string;
@@ -46,6 +51,9 @@ export class AccessTokenIssuer {
       sub: subject.organisationId,
       role: subject.role,
       cid: subject.credentialId,
+      act: subject.actor,
+      ...(subject.personId ? { pid: subject.personId } : {}),
+      prl: subject.personRole,
       iat,
       exp: iat + this.lifetimeSeconds,
       jti: randomUUID(),
@@ -94,9 +102,20 @@ export class AccessTokenVerifier {
       throw new InvalidToken('malformed token claims');
     }
     if (!ORGANISATION_ROLES.includes(claims.role as OrganisationRole)) throw new InvalidToken('unknown role');
+    if (typeof claims.act !== 'string' || claims.act === '' || !PERSON_ROLES.includes(claims.prl as PersonRole)) {
+      throw new InvalidToken('the token names no acting person');
+    }
+    if (claims.pid !== undefined && typeof claims.pid !== 'string') throw new InvalidToken('malformed token claims');
     if (typeof claims.exp !== 'number' || claims.exp + this.leewaySeconds < nowSeconds) throw new InvalidToken('token expired');
     if (typeof claims.iat !== 'number' || claims.iat - this.leewaySeconds > nowSeconds) throw new InvalidToken('token not yet valid');
-    return { organisationId: claims.sub, role: claims.role as OrganisationRole, credentialId: claims.cid };
+    return {
+      organisationId: claims.sub,
+      role: claims.role as OrganisationRole,
+      credentialId: claims.cid,
+      actor: claims.act,
+      ...(claims.pid ? { personId: claims.pid } : {}),
+      personRole: claims.prl as PersonRole,
+    };
   }
 }
 
