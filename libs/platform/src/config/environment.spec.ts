@@ -91,8 +91,8 @@ describe('the environment, one validated schema per namespace', () => {
 
   describe('http', () => {
     it("listens on 127.0.0.1 and leaves the port to the service's own default", () => {
-      expect(withEnv({}, () => httpConfig())).toEqual({ port: undefined, host: '127.0.0.1' });
-      expect(withEnv({ PORT: '0', HOST: '0.0.0.0' }, () => httpConfig())).toEqual({ port: 0, host: '0.0.0.0' });
+      expect(withEnv({}, () => httpConfig())).toEqual({ port: undefined, host: '127.0.0.1', trustProxy: undefined });
+      expect(withEnv({ PORT: '0', HOST: '0.0.0.0', TRUST_PROXY: 'loopback' }, () => httpConfig())).toEqual({ port: 0, host: '0.0.0.0', trustProxy: 'loopback' });
     });
 
     it.each(['65536', '30.5', 'http', '0x10'])('refuses PORT=%s, naming it', (port) => {

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AccessGuard } from '../auth/access.guard';
 import { AccessTokenVerifier } from '../auth/access-token';
 import { identityConfig } from '../auth/identity.config';
+import { httpConfig } from '../config/http.config';
 import { RateLimiter } from '../auth/rate-limiter';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { publishApiDocument, type AppDescription } from './openapi';
@@ -18,6 +19,9 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');
+  const { trustProxy } = httpConfig();
+  // The console's server signs people in on their behalf; their own address must reach the limits.
+  if (trustProxy) express.set('trust proxy', trustProxy);
   const identity = identityConfig();
   app.useGlobalGuards(
     new AccessGuard(
