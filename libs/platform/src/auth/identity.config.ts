@@ -32,6 +32,21 @@ export class IdentityEnvironment {
   @IsOptional()
   @WholeNumber(1, 10_000_000)
   RATE_LIMIT_TOKEN_PER_MINUTE?: number;
+
+  /** how long a person's sign-in session lasts (default 8 h) */
+  @IsOptional()
+  @WholeNumber(60, 2_592_000)
+  IDENTITY_SESSION_TTL_SECONDS?: number;
+
+  /** wrong passwords in a row that lock a person's account (default 5) */
+  @IsOptional()
+  @WholeNumber(1, 1000)
+  IDENTITY_LOCKOUT_ATTEMPTS?: number;
+
+  /** how long a locked account stays locked (default 15 min) */
+  @IsOptional()
+  @WholeNumber(1, 86_400)
+  IDENTITY_LOCKOUT_SECONDS?: number;
 }
 
 /** Secrets that may be mounted as files: `<VAR>_FILE` names the file when `<VAR>` is unset. */
@@ -50,3 +65,14 @@ export const identityConfig = registerAs('identity', () => {
 });
 
 export type IdentityConfig = ReturnType<typeof identityConfig>;
+
+/** The people side of identity, which only the distributor (the issuer) reads: sessions and lock-out. */
+export const signInConfig = registerAs('sign-in', () => {
+  const env = readEnvironment(IdentityEnvironment, process.env, { fromFiles: FROM_FILES });
+  return {
+    sessionLifetimeSeconds: env.IDENTITY_SESSION_TTL_SECONDS ?? 8 * 3600,
+    lockOut: { attempts: env.IDENTITY_LOCKOUT_ATTEMPTS ?? 5, seconds: env.IDENTITY_LOCKOUT_SECONDS ?? 15 * 60 },
+  };
+});
+
+export type SignInConfig = ReturnType<typeof signInConfig>;

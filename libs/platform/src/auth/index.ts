@@ -6,3 +6,4 @@ export * from './identity.config';
 export * from './rate-limiter';
 export * from './token-client';
 export * from './ownership';
+export * from './administration';
