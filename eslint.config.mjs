@@ -9,7 +9,9 @@ const unusedVars = { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErr
 const noBuiltins = 'Workflow code runs in the Temporal sandbox: no Node built-ins; do this in an activity.';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '.tmp/', 'coverage/', '.bench/', '.venv-fuzz/'] },
+  {
+    ignores: ['node_modules/', 'dist/', '.data/', '.tmp/', 'coverage/', '.bench/', '.venv-fuzz/', 'apps/console/web/src/api/generated/'],
+  },
 
   {
     files: ['**/*.{js,mjs,cjs}'],
@@ -26,6 +28,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', unusedVars],
     },
   },
+
+  // The console runs in the browser: browser globals, TSX, no Node built-ins in its source.
+  {
+    files: ['apps/console/web/src/**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', unusedVars],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: nodeBuiltins.map((name) => ({ name, message: 'The console runs in the browser.' })), patterns: ['node:*'] },
+      ],
+    },
+  },
+  { files: ['apps/console/web/vite.config.ts'], languageOptions: { globals: globals.node } },
 
   // Workflow code runs in Temporal's sandbox and is replayed: it must be deterministic and
   // bundleable, so no Node built-ins, no packages but the workflow SDK, and no clock or
