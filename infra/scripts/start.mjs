@@ -23,6 +23,9 @@ const services = [
   { role: 'payment-gateway', entry: 'apps/payment-gateway/src/main.js', port: Number(process.env.PAYMENT_GATEWAY_PORT ?? 3005) },
 ];
 
+const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
+const consoleUrl = (process.env.CONSOLE_PUBLIC_URL ?? `http://${host}:${consolePort}`).replace(/\/$/, '');
+
 const stops = [];
 const children = [];
 let stopping = false;
@@ -127,7 +130,9 @@ async function main() {
   if (!existsSync(join(dist, 'workflow-bundle.js'))) {
     throw new Error('dist/ is missing: run `npm start` (it builds first) or `npm run build`');
   }
+  if (!existsSync(join(dist, 'console', 'index.html'))) throw new Error('dist/console is missing: run `npm run build`');
   for (const s of services) await requireFreePort(s.port, `${s.role.toUpperCase().replace('-', '_')}_PORT`);
+  await requireFreePort(consolePort, 'CONSOLE_PORT');
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi = process.env.TEMPORAL_UI_URL;
@@ -174,6 +179,8 @@ async function main() {
     WORKFLOW_BUNDLE_PATH: join(dist, 'workflow-bundle.js'),
     TRANSFER_NOTICE_SECRET: transferNoticeSecret(),
     TRANSFER_NOTICE_URL: process.env.TRANSFER_NOTICE_URL ?? `${distributorUrl}/transfer-notices`,
+    // the console's server signs people in for them and says who they are
+    TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
   };
   const only = { distributor: unlessSet(identity.issuerEnv), 'payment-gateway': unlessSet(identity.gatewayEnv) };
   for (const s of services) {
@@ -190,9 +197,33 @@ async function main() {
     services.map((s, i) => waitForHealth(`http://${host}:${s.port}/health`, children[i], s.role)),
   );
 
+  const serviceUrls = Object.fromEntries(
+    services.map((s) => [`${s.role.toUpperCase().replace('-', '_')}_URL`, `http://${host}:${s.port}`]),
+  );
+  const web = runNode(
+    [join(dist, 'apps/console/server/main.js')],
+    { ...serviceUrls, CONSOLE_PORT: String(consolePort), HOST: host, CONSOLE_PUBLIC_URL: consoleUrl, CONSOLE_STATIC_DIR: join(dist, 'console') },
+    'console',
+  );
+  children.push(web);
+  web.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`[tradelane] console exited with code ${code}; stopping everything`);
+      void shutdown(1);
+    }
+  });
+  await waitForHealth(`http://${host}:${consolePort}/health`, web, 'console');
+
+  const people = (identity.people ?? []).map(
+    (p) => `    ${p.organisationId.padEnd(20)} ${p.role.padEnd(7)} ${p.email.padEnd(36)} ${p.password}`,
+  );
   const lines = [
     '',
     'Tradelane is up.',
+    '',
+    `  console          ${consoleUrl}`,
+    '  sign in as (organisation, role, e-mail, password; kept in ' + `${identity.credentialsDir}):`,
+    ...people,
     '',
     ...services.map((s) => `  ${s.role.padEnd(16)} http://${host}:${s.port}   API docs: http://${host}:${s.port}/docs`),
     '',
