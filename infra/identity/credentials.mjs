@@ -1,5 +1,6 @@
-// Development identities: the token signing key pair and an API key for each bootstrap
-// organisation, made once under <dataDir> (git-ignored) and reused, never committed.
+// Development identities: the token signing key pair, an API key for each bootstrap organisation
+// and a password for each demo person, made once under <dataDir> (git-ignored) and reused, never
+// committed.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,28 @@ export const BOOTSTRAP_ORGANISATIONS = [
 /** Same format as apps/distributor/src/identity/api-key.ts: tl_<16 hex key id>_<256-bit secret>. */
 export function makeApiKey() {
   return `tl_${randomBytes(8).toString('hex')}_${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * Demo people: an admin for every bootstrap organisation, and a member (a clerk) for each party
+ * that trades, so that `npm start` has someone to sign in as in each role.
+ */
+export function bootstrapPeople() {
+  const people = BOOTSTRAP_ORGANISATIONS.map((org) => ({
+    organisationId: org.id,
+    email: `admin@${org.id}.example`,
+    name: `${org.name} admin`,
+    role: 'admin',
+  }));
+  for (const org of BOOTSTRAP_ORGANISATIONS.filter((o) => ['buyer', 'supplier', 'carrier'].includes(o.role))) {
+    people.push({ organisationId: org.id, email: `clerk@${org.id}.example`, name: `${org.name} clerk`, role: 'member' });
+  }
+  return people;
+}
+
+/** A password of 24 characters from 144 random bits: well inside the 12–256 rule. */
+export function makePassword() {
+  return randomBytes(18).toString('base64url');
 }
 
 function writeSecret(file, text) {
@@ -48,14 +71,23 @@ export function provideIdentity(dataDir, { log = () => {} } = {}) {
     if (!existsSync(file)) writeSecret(file, `${makeApiKey()}\n`);
     keys[org.id] = readFileSync(file, 'utf8').trim();
   }
+  const passwords = join(credentials, 'people');
+  mkdirSync(passwords, { recursive: true, mode: 0o700 });
+  const people = bootstrapPeople().map((person) => {
+    const file = join(passwords, `${person.email}.password`);
+    if (!existsSync(file)) writeSecret(file, `${makePassword()}\n`);
+    return { ...person, password: readFileSync(file, 'utf8').trim() };
+  });
   const bootstrapFile = join(dir, 'bootstrap.json');
   writeFileSync(
     bootstrapFile,
-    JSON.stringify({ organisations: BOOTSTRAP_ORGANISATIONS.map((org) => ({ ...org, apiKey: keys[org.id] })) }, null, 2),
+    JSON.stringify({ organisations: BOOTSTRAP_ORGANISATIONS.map((org) => ({ ...org, apiKey: keys[org.id] })), people }, null, 2),
     { mode: 0o600 },
   );
   return {
     keys,
+    /** who may sign in at POST /auth/sign-in, with the password made for them (kept under <dataDir>/credentials/people/) */
+    people: people.map(({ organisationId, email, role, password }) => ({ organisationId, email, role, password })),
     credentialsDir: credentials,
     /** for every service */
     env: { IDENTITY_PUBLIC_KEYS_FILE: publicKeyFile },

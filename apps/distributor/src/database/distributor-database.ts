@@ -11,8 +11,13 @@ import { SourcingTermsEvents1764100000000 } from './migrations/1764100000000-sou
 import { TransferNoticeEvents1764100000200 } from './migrations/1764100000200-transfer-notice-events';
 import { OrderLogHashChain1764200000000 } from './migrations/1764200000000-order-log-hash-chain';
 import { Identity1764300000000 } from './migrations/1764300000000-identity';
+import { People1764400000100 } from './migrations/1764400000100-people';
 import { ApiKeyRecord } from '../identity/api-key.entity';
 import { OrganisationRecord } from '../identity/organisation.entity';
+import { IdentityProviderRecord } from '../identity/oidc/identity-provider.entity';
+import { OidcFlowRecord } from '../identity/oidc/oidc-flow.entity';
+import { PersonRecord } from '../identity/people/person.entity';
+import { SignInSessionRecord } from '../identity/people/sign-in-session.entity';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 
 /** Every table of the distributor's schema; the module registers the same list. */
@@ -27,10 +32,14 @@ export const distributorEntities = [
   TransferNoticeEvent,
   OrganisationRecord,
   ApiKeyRecord,
+  PersonRecord,
+  SignInSessionRecord,
+  IdentityProviderRecord,
+  OidcFlowRecord,
 ];
 
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
   entities: distributorEntities,
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100],
 };

@@ -8,6 +8,7 @@ import {
   identityConfig,
   notFound,
   ORGANISATION_ROLES,
+  PERSON_ROLES,
   ProblemException,
   type OrganisationRole,
 } from '@tradelane/platform';
@@ -16,6 +17,8 @@ import { newApiKey, parseApiKey, sameHash } from './api-key';
 import type { ApiKeyDto, CreateOrganisationDto, IssuedApiKeyDto } from './dto/organisation.dto';
 import type { AccessTokenDto } from './dto/token-request.dto';
 import { OrganisationRecord } from './organisation.entity';
+import { PASSWORD_MAX, PASSWORD_MIN } from './people/password';
+import { PeopleService, type BootstrapPerson } from './people/people.service';
 
 interface BootstrapOrganisation {
   id: string;
@@ -30,24 +33,25 @@ const refused = () => new ProblemException(401, 'unauthenticated', 'Unauthorized
 @Injectable()
 export class IdentityService implements OnModuleInit {
   private readonly logger = new Logger('Identity');
-  private readonly issuer: AccessTokenIssuer;
 
   constructor(
     @InjectRepository(OrganisationRecord) private readonly organisations: Repository<OrganisationRecord>,
     @InjectRepository(ApiKeyRecord) private readonly keys: Repository<ApiKeyRecord>,
-  ) {
-    const config = identityConfig();
-    if (!config.signingKey) {
-      throw new Error('Invalid environment:\n  IDENTITY_SIGNING_KEY: the distributor issues access tokens and needs the Ed25519 private key (PEM), or IDENTITY_SIGNING_KEY_FILE');
-    }
-    this.issuer = AccessTokenIssuer.fromPem(config.signingKey, config.tokenLifetimeSeconds);
-  }
+    private readonly issuer: AccessTokenIssuer,
+    private readonly people: PeopleService,
+  ) {}
 
-  /** Organisations and keys named in IDENTITY_BOOTSTRAP_FILE exist after start; a revoked key stays revoked. */
+  /**
+   * Organisations, keys and people named in IDENTITY_BOOTSTRAP_FILE exist after start; a revoked
+   * key stays revoked and a person keeps the password they have.
+   */
   async onModuleInit(): Promise<void> {
     const file = identityConfig().bootstrapFile;
     if (!file) return;
-    const { organisations } = JSON.parse(readFileSync(file, 'utf8')) as { organisations: BootstrapOrganisation[] };
+    const { organisations, people = [] } = JSON.parse(readFileSync(file, 'utf8')) as {
+      organisations: BootstrapOrganisation[];
+      people?: BootstrapPerson[];
+    };
     for (const org of organisations) {
       const key = parseApiKey(org.apiKey);
       if (!key || !ORGANISATION_ROLES.includes(org.role)) throw new Error(`IDENTITY_BOOTSTRAP_FILE: bad entry for ${org.id}`);
@@ -59,6 +63,14 @@ export class IdentityService implements OnModuleInit {
         .orIgnore()
         .execute();
     }
+    for (const person of people) {
+      const known = organisations.some((org) => org.id === person.organisationId);
+      const fits = typeof person.password === 'string' && person.password.length >= PASSWORD_MIN && person.password.length <= PASSWORD_MAX;
+      if (!known || !fits || !PERSON_ROLES.includes(person.role) || !person.email) {
+        throw new Error(`IDENTITY_BOOTSTRAP_FILE: bad person ${person.email} of ${person.organisationId}`);
+      }
+    }
+    await this.people.bootstrap(people);
   }
 
   async exchange(apiKey: string): Promise<AccessTokenDto> {

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { patternParam, Roles } from '@tradelane/platform';
+import { organisationIdParam as organisationId } from './params';
 import { ApiKeyDto, CreateApiKeyDto, CreateOrganisationDto, IssuedApiKeyDto, OrganisationDto } from './dto/organisation.dto';
 import { IdentityService } from './identity.service';
 
-const organisationId = patternParam('organisationId', /^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes, at most 64');
 const keyId = patternParam('keyId', /^[0-9a-f]{16}$/, '16 hexadecimal digits');
 
 @ApiTags('identity')
