@@ -83,7 +83,7 @@ export class OidcService {
     const current = new URL(callbackUrl);
     if (withoutParams(current) !== withoutParams(new URL(flow.redirectUri))) throw flowRefused();
     const configuration = await this.configuration(provider);
-    let claims: oidc.IDToken | undefined;
+    let claims: EmailClaims | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(configuration, current, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -92,6 +92,8 @@ export class OidcService {
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      // A provider that conforms strictly puts scope claims (email) only in its userinfo answer.
+      if (claims && typeof claims.email !== 'string') claims = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
     } catch (error) {
       this.logger.warn(`sign-in through ${provider.issuer} for ${flow.organisationId} refused: ${(error as Error).message}`);
       throw new ProblemException(401, 'unauthenticated', 'Unauthorized', `the identity provider's answer was refused: ${(error as Error).message}`);
@@ -121,7 +123,7 @@ export class OidcService {
     });
   }
 
-  private async personFor(provider: IdentityProviderRecord, claims: oidc.IDToken | undefined): Promise<PersonRecord> {
+  private async personFor(provider: IdentityProviderRecord, claims: EmailClaims | undefined): Promise<PersonRecord> {
     const organisationId = provider.organisationId;
     if (typeof claims?.email !== 'string' || claims.email === '') throw forbidden('the identity provider named no e-mail (the email claim)');
     if (claims.email_verified === false) throw forbidden(`the identity provider has not verified ${claims.email}`);
@@ -157,6 +159,8 @@ export class OidcService {
     return configuration;
   }
 }
+
+type EmailClaims = oidc.IDToken | oidc.UserInfoResponse;
 
 function withoutParams(url: URL): string {
   return `${url.origin}${url.pathname}`;
