@@ -42,7 +42,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['apps/console/web/vite.config.ts'], languageOptions: { globals: globals.node } },
+  { files: ['apps/console/web/vite.config.mts'], languageOptions: { globals: globals.node } },
 
   // Workflow code runs in Temporal's sandbox and is replayed: it must be deterministic and
   // bundleable, so no Node built-ins, no packages but the workflow SDK, and no clock or

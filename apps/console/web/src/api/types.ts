@@ -1,0 +1,120 @@
+// The shapes the services answer with where their documents say only "object": the order view
+// and the messages come from the contracts (type-only imports, erased in the bundle).
+export type {
+  Address,
+  Booking,
+  CompensationRecord,
+  ConfirmedLine,
+  DispatchNotice,
+  InquiryLine,
+  Money,
+  OrderConfirmation,
+  OrderStatus,
+  OrderView,
+  PurchaseOrderLine,
+  Reminder,
+  ShippingInquiry,
+  ShippingQuote,
+  StockAnswer,
+  StuckCompensation,
+  TransportNotice,
+  WaitingFor,
+} from './contracts';
+import type { Address, OrderView, PurchaseOrderLine } from './contracts';
+
+export type OrganisationRole = 'buyer' | 'supplier' | 'carrier' | 'payment-gateway' | 'auditor' | 'operator';
+
+export interface Session {
+  person: { id: string; email: string; name: string; role: 'admin' | 'member' };
+  organisation: { id: string; name: string; role: OrganisationRole };
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/** A row of the distributor's order list (without the order's lines). */
+export interface OrderSummary {
+  orderId: string;
+  buyerId: string;
+  idempotencyKey?: string | null;
+  status: string;
+  submittedAt: string;
+  updatedAt: string;
+}
+
+export interface OrderPage {
+  items: OrderSummary[];
+  nextCursor: string | null;
+}
+
+/** The distributor's order view, with what was ordered. */
+export interface OrderDetail extends OrderView {
+  lines?: PurchaseOrderLine[];
+  shipTo?: Address;
+  wantedBy?: string;
+  currency?: string;
+}
+
+export interface SubmittedOrder {
+  orderId: string;
+  workflowId: string;
+  status: string;
+  replayed: boolean;
+}
+
+export interface BuyerReminder {
+  orderId: string;
+  waitingFor: string;
+  deadline: string;
+  receivedAt: string;
+}
+
+export interface Person {
+  id: string;
+  organisationId?: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'member';
+  createdAt?: string;
+  lockedUntil?: string | null;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  step: number | null;
+  kind: 'message' | 'event';
+  name: string;
+  actor: { role: string; id: string; person?: string };
+  to: { role: string; id: string };
+  digest: string;
+  summary: string;
+}
+
+export type Verification =
+  | { orderId: string; intact: true; entries: number }
+  | { orderId: string; intact: false; entries: number; firstBroken: { seq: number; reason: string } };
+
+export interface ReplayVerdict {
+  orderId: string;
+  workflowId: string;
+  runId: string;
+  verdict: 'replayed' | 'diverged';
+  error?: { type: string; message: string; eventId?: number };
+}
+
+export interface ReplayWindow {
+  closedAfter: string;
+  closedBefore: string;
+  limit: number;
+  truncated: boolean;
+  replayed: number;
+  diverged: number;
+  verdicts: ReplayVerdict[];
+}
+
+export interface StockLevel {
+  sku: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+}

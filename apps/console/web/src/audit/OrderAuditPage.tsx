@@ -1,0 +1,126 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { body, distributorApi } from '../api/clients';
+import type { ReplayVerdict, TimelineEntry, Verification } from '../api/types';
+import { DateTime } from '../shared/Money';
+import { ErrorMessage, Field, Loading, Page } from '../shared/ui';
+
+export function FindOrderPage() {
+  const navigate = useNavigate();
+  const [orderId, setOrderId] = useState('');
+  return (
+    <Page title="Find an order">
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void navigate(`/audit/orders/${encodeURIComponent(orderId.trim())}`);
+        }}
+      >
+        <Field label="Order id" id="audit-order-id">
+          <input id="audit-order-id" required value={orderId} onChange={(e) => setOrderId(e.target.value)} />
+        </Field>
+        <button type="submit">Find order</button>
+      </form>
+    </Page>
+  );
+}
+
+export function OrderAuditPage() {
+  const { orderId = '' } = useParams();
+  const path = { params: { path: { orderId } } };
+  const timeline = useQuery({ queryKey: ['audit', orderId, 'timeline'], queryFn: () => body<TimelineEntry[]>(distributorApi.GET('/audit/orders/{orderId}/timeline', path)) });
+  const verify = useQuery({ queryKey: ['audit', orderId, 'verify'], queryFn: () => body<Verification>(distributorApi.GET('/audit/orders/{orderId}/verify', path)) });
+  const replay = useQuery({ queryKey: ['audit', orderId, 'replay'], queryFn: () => body<ReplayVerdict>(distributorApi.GET('/audit/orders/{orderId}/replay', path)) });
+  const base = `/api/distributor/audit/orders/${encodeURIComponent(orderId)}`;
+  return (
+    <Page title={`Audit of order ${orderId}`}>
+      <ul className="actions">
+        <li>
+          <a href={`${base}/history`} download={`order-${orderId}-history.json`}>
+            Download the workflow history
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/timeline.csv`} download={`order-${orderId}-timeline.csv`}>
+            Download the timeline as CSV
+          </a>
+        </li>
+      </ul>
+      <section aria-labelledby="verdicts-heading">
+        <h2 id="verdicts-heading">Verdicts</h2>
+        <dl>
+          <dt>Hash chain</dt>
+          <dd role="status" id="chain-verdict">
+            {verify.data
+              ? verify.data.intact
+                ? `Intact (${verify.data.entries} entries)`
+                : `Broken at entry ${verify.data.firstBroken.seq}: ${verify.data.firstBroken.reason}`
+              : verify.error
+                ? 'Could not be checked'
+                : 'Checking…'}
+          </dd>
+          <dt>Replay against the current workflow code</dt>
+          <dd role="status" id="replay-verdict">
+            {replay.data
+              ? replay.data.verdict === 'replayed'
+                ? 'Replayed: the recorded run is the one the code makes'
+                : `Diverged${replay.data.error ? `: ${replay.data.error.message}${replay.data.error.eventId ? ` (event ${replay.data.error.eventId})` : ''}` : ''}`
+              : replay.error
+                ? 'Could not be replayed'
+                : 'Replaying…'}
+          </dd>
+        </dl>
+        <ErrorMessage error={verify.error ?? replay.error} />
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <Loading query={timeline}>
+          {(entries) => (
+            <table>
+              <caption>Messages and events of the order</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">When</th>
+                  <th scope="col">Step</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Actor</th>
+                  <th scope="col">Person</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Digest</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.seq}>
+                    <td>{e.seq}</td>
+                    <td>
+                      <DateTime iso={e.at} />
+                    </td>
+                    <td>{e.step ?? '—'}</td>
+                    <td>
+                      {e.name}
+                      {e.summary ? <div>{e.summary}</div> : null}
+                    </td>
+                    <td>
+                      {e.actor.role} {e.actor.id}
+                    </td>
+                    <td>{e.actor.person ?? '—'}</td>
+                    <td>
+                      {e.to.role} {e.to.id}
+                    </td>
+                    <td>
+                      <code title={e.digest}>{e.digest.slice(0, 16)}…</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Loading>
+      </section>
+    </Page>
+  );
+}
