@@ -1,7 +1,10 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import request from 'supertest';
 import type { PartyRole } from '@tradelane/contracts';
 import { AccessTokenIssuer, PROBLEM_TYPE_BASE, type OrganisationRole } from '@tradelane/platform';
 import { orderViewQuery } from '@tradelane/workflows';
+import { bearer } from '../support/identity';
 import { purchaseOrder, purchaseOrderTerms } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
@@ -12,6 +15,8 @@ import { answerAutomatically, eventually, startStack, type Stack } from '../supp
 interface Caller {
   id: string;
   role: OrganisationRole;
+  /** a signed-in member of the organisation rather than its API key (which acts as its admin) */
+  member?: boolean;
 }
 
 /** What an endpoint's object belongs to: parties of that role see only their own. */
@@ -37,6 +42,8 @@ interface Endpoint {
   /** for lists: the owner field of each item, which must be the caller's own id for parties */
   listOwner?: (item: Record<string, unknown>) => unknown;
   multipart?: Record<string, string>;
+  /** what each caller the roles admit gets, where that depends on more than role and owner */
+  expect?: (caller: Caller) => number | 'admitted';
 }
 
 const BUYER = 'muster-maschinenbau';
@@ -62,7 +69,7 @@ describe('who may do what: the access matrix', () => {
       const view = await handle.query(orderViewQuery);
       return view.waitingFor.some((w) => w.kind === 'payment') ? view.confirmation!.amountDue : undefined;
     });
-    await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send({ ...due, paidBy: 'jonas' }).expect(200);
+    await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send(due).expect(200);
     await handle.result();
     // A second buyer's order, so that lists have someone else's rows to leak.
     await answerAutomatically(stack);
@@ -76,6 +83,13 @@ describe('who may do what: the access matrix', () => {
     shippingInquiry = { id: sh.id, carrier: sh.owner };
     transportNotice = { id: tn.id, carrier: tn.owner };
 
+    const buyerAdmin = (await stack.db.query(`SELECT id FROM distributor.people WHERE email = $1`, [`admin@${BUYER}.example`])).rows[0].id as string;
+    // A provider for the buyer, so that reading it finds one; nothing here signs in through it.
+    await stack.as('tradelane-ops').distributor
+      .put(`/organisations/${BUYER}/identity-provider`)
+      .send({ issuer: 'http://127.0.0.1:9', clientId: 'matrix', clientSecret: 'matrix' })
+      .expect(200);
+
     const supplier = stockInquiry.supplier;
     const carrier = transportNotice.carrier;
     callers = [
@@ -88,10 +102,20 @@ describe('who may do what: the access matrix', () => {
       { id: 'tradelane-pay', role: 'payment-gateway' },
       { id: 'tradelane-audit', role: 'auditor' },
       { id: 'tradelane-ops', role: 'operator' },
+      { id: BUYER, role: 'buyer', member: true },
     ];
     const ofOrder: Owner = { role: 'buyer', id: BUYER };
     const readers: OrganisationRole[] = ['auditor', 'operator'];
+    const everyone: OrganisationRole[] = ['buyer', 'supplier', 'carrier', 'payment-gateway', 'auditor', 'operator'];
     const invalid = { unexpected: true };
+    // An organisation's people: its admins (its API keys) and the operator manage them, auditors
+    // read them, its members may not (403), and everyone else finds no such organisation (404).
+    const ofPeople = (reading: boolean) => (caller: Caller): number | 'admitted' => {
+      if (caller.role === 'operator' || (caller.role === 'auditor' && reading)) return 'admitted';
+      if (caller.id === BUYER) return caller.member ? 403 : 'admitted';
+      return caller.role === 'auditor' ? 403 : 404;
+    };
+    const people = `/organisations/${BUYER}/people`;
     endpoints = [
       // distributor
       { service: 'distributor', method: 'post', route: '/purchase-orders', path: '/purchase-orders', roles: ['buyer'], owner: ofOrder,
@@ -102,9 +126,9 @@ describe('who may do what: the access matrix', () => {
       { service: 'distributor', method: 'get', route: '/orders/{orderId}', path: `/orders/${orderId}`, roles: ['buyer', ...readers], owner: ofOrder },
       { service: 'distributor', method: 'get', route: '/orders/{orderId}/messages', path: `/orders/${orderId}/messages`, roles: ['buyer', ...readers], owner: ofOrder },
       { service: 'distributor', method: 'post', route: '/orders/{orderId}/cancel', path: `/orders/${orderId}/cancel`, roles: ['buyer'], owner: ofOrder,
-        admittedBody: invalid, refusedBody: { requestedBy: 'mallory', reason: 'leak test' } },
+        admittedBody: invalid, refusedBody: { reason: 'leak test' } },
       { service: 'distributor', method: 'post', route: '/orders/{orderId}/decision', path: `/orders/${orderId}/decision`, roles: ['buyer'], owner: ofOrder,
-        admittedBody: invalid, refusedBody: { decision: 'cancel', decidedBy: 'mallory' } },
+        admittedBody: invalid, refusedBody: { decision: 'cancel' } },
       { service: 'distributor', method: 'get', route: '/catalogue', path: '/catalogue', roles: ['buyer', ...readers] },
       { service: 'distributor', method: 'get', route: '/party-terms', path: '/party-terms', roles: readers },
       { service: 'distributor', method: 'put', route: '/party-terms/{role}/{partyId}', path: `/party-terms/supplier/${supplier}`, roles: ['operator'],
@@ -112,7 +136,7 @@ describe('who may do what: the access matrix', () => {
       { service: 'distributor', method: 'get', route: '/operations/stuck-compensations', path: '/operations/stuck-compensations', roles: readers },
       { service: 'distributor', method: 'post', route: '/operations/stuck-compensations/{orderId}/{compensationId}/resolve',
         path: `/operations/stuck-compensations/${orderId}/refund/resolve`, roles: ['operator'], admittedBody: invalid,
-        refusedBody: { resolution: 'resolved-manually', resolvedBy: 'mallory', note: 'leak test' } },
+        refusedBody: { resolution: 'resolved-manually', note: 'leak test' } },
       { service: 'distributor', method: 'post', route: '/transfer-notices', path: '/transfer-notices', roles: ['payment-gateway'], admittedBody: {}, refusedBody: {} },
       { service: 'distributor', method: 'get', route: '/transfer-notices', path: '/transfer-notices', roles: readers },
       ...['timeline', 'timeline.csv', 'verify', 'history', 'replay'].map((leaf): Endpoint => ({
@@ -128,12 +152,22 @@ describe('who may do what: the access matrix', () => {
         admittedBody: { label: 7 }, refusedBody: { label: 'mallory' } },
       { service: 'distributor', method: 'delete', route: '/organisations/{organisationId}/api-keys/{keyId}', path: `/organisations/${BUYER}/api-keys/not-a-key-id`,
         roles: ['operator'] },
+      { service: 'distributor', method: 'get', route: '/organisations/{organisationId}/people', path: people, roles: everyone, expect: ofPeople(true) },
+      { service: 'distributor', method: 'post', route: '/organisations/{organisationId}/people', path: people, roles: everyone, expect: ofPeople(false),
+        admittedBody: invalid, refusedBody: { email: `leak-${randomUUID().slice(0, 8)}@mallory.example`, name: 'Mallory', role: 'admin', password: 'mallory was here' } },
+      { service: 'distributor', method: 'put', route: '/organisations/{organisationId}/people/{personId}/password', path: `${people}/${buyerAdmin}/password`,
+        roles: everyone, expect: ofPeople(false), admittedBody: invalid, refusedBody: { password: 'mallory was here' } },
+      { service: 'distributor', method: 'delete', route: '/organisations/{organisationId}/people/{personId}/sessions', path: `${people}/${buyerAdmin}/sessions`,
+        roles: everyone, expect: ofPeople(false) },
+      { service: 'distributor', method: 'get', route: '/organisations/{organisationId}/identity-provider', path: `/organisations/${BUYER}/identity-provider`, roles: readers },
+      { service: 'distributor', method: 'put', route: '/organisations/{organisationId}/identity-provider', path: `/organisations/${BUYER}/identity-provider`,
+        roles: ['operator'], admittedBody: invalid, refusedBody: { issuer: 'https://mallory.example', clientId: 'mallory', clientSecret: 'mallory' } },
       // supplier
       { service: 'supplier', method: 'get', route: '/stock-inquiries', path: '/stock-inquiries', roles: ['supplier', ...readers], listOwner: (i) => i.supplierId },
       { service: 'supplier', method: 'get', route: '/stock-inquiries/{inquiryId}', path: `/stock-inquiries/${stockInquiry.id}`, roles: ['supplier', ...readers],
         owner: { role: 'supplier', id: supplier } },
       { service: 'supplier', method: 'post', route: '/stock-inquiries/{inquiryId}/answer', path: `/stock-inquiries/${stockInquiry.id}/answer`, roles: ['supplier'],
-        owner: { role: 'supplier', id: supplier }, admittedBody: invalid, refusedBody: { lines: [{ lineNo: 1, quantityCommitted: 0 }], answeredBy: 'mallory' } },
+        owner: { role: 'supplier', id: supplier }, admittedBody: invalid, refusedBody: { lines: [{ lineNo: 1, quantityCommitted: 0 }] } },
       { service: 'supplier', method: 'get', route: '/suppliers', path: '/suppliers', roles: ['supplier', ...readers], listOwner: (s) => s.id },
       ...(['answer-mode', 'reservation-policy'] as const).map((leaf): Endpoint => ({
         service: 'supplier', method: 'put', route: `/suppliers/{supplierId}/${leaf}`, path: `/suppliers/${supplier}/${leaf}`, roles: ['supplier', 'operator'],
@@ -156,19 +190,19 @@ describe('who may do what: the access matrix', () => {
         owner: { role: 'carrier', id: shippingInquiry.carrier } },
       { service: 'carrier', method: 'post', route: '/shipping-inquiries/{inquiryId}/quote', path: `/shipping-inquiries/${shippingInquiry.id}/quote`, roles: ['carrier'],
         owner: { role: 'carrier', id: shippingInquiry.carrier }, admittedBody: invalid,
-        refusedBody: { priceMinor: 100, quotedBy: 'mallory' } },
+        refusedBody: { priceMinor: 100 } },
       { service: 'carrier', method: 'get', route: '/transport-notices/{noticeId}', path: `/transport-notices/${transportNotice.id}`, roles: ['carrier', ...readers],
         owner: { role: 'carrier', id: carrier } },
       { service: 'carrier', method: 'post', route: '/transport-notices/{noticeId}/accept', path: `/transport-notices/${transportNotice.id}/accept`, roles: ['carrier'],
-        owner: { role: 'carrier', id: carrier }, admittedBody: invalid, refusedBody: { acceptedBy: 'mallory' } },
+        owner: { role: 'carrier', id: carrier }, admittedBody: invalid, refusedBody: {} },
       { service: 'carrier', method: 'post', route: '/transport-notices/{noticeId}/reject', path: `/transport-notices/${transportNotice.id}/reject`, roles: ['carrier'],
-        owner: { role: 'carrier', id: carrier }, admittedBody: invalid, refusedBody: { rejectedBy: 'mallory', reason: 'leak test' } },
+        owner: { role: 'carrier', id: carrier }, admittedBody: invalid, refusedBody: { reason: 'leak test' } },
       // buyer
       ...['', '/confirmation', '/reminders'].map((leaf): Endpoint => ({
         service: 'buyer', method: 'get', route: `/orders/{orderId}${leaf}`, path: `/orders/${orderId}${leaf}`, roles: ['buyer', ...readers], owner: ofOrder,
       })),
       { service: 'buyer', method: 'post', route: '/orders/{orderId}/payment-notice', path: `/orders/${orderId}/payment-notice`, roles: ['buyer'], owner: ofOrder,
-        admittedBody: invalid, refusedBody: { amountMinor: 1, currency: 'EUR', paidBy: 'mallory' } },
+        admittedBody: invalid, refusedBody: { amountMinor: 1, currency: 'EUR' } },
       // payment gateway
       ...['/payments', '/refunds', '/transfers', '/ledger/check', '/ledger/balance'].map((route): Endpoint => ({
         service: 'payment-gateway', method: 'get', route, path: route, roles: ['payment-gateway', ...readers],
@@ -185,8 +219,12 @@ describe('who may do what: the access matrix', () => {
   });
 
   function send(endpoint: Endpoint, caller: Caller | undefined, body: unknown) {
-    const agents = caller ? stack.as(caller.id, caller.role) : stack.http;
-    const req = agents[endpoint.service][endpoint.method](endpoint.path);
+    const agents = caller && !caller.member ? stack.as(caller.id, caller.role) : stack.http;
+    let req = agents[endpoint.service][endpoint.method](endpoint.path);
+    if (caller?.member) {
+      req = request(stack.apps[endpoint.service].getHttpServer())[endpoint.method](endpoint.path)
+        .set('Authorization', bearer(caller.id, caller.role, { email: `clerk@${caller.id}.example`, role: 'member' }));
+    }
     if (endpoint.multipart) {
       for (const [name, value] of Object.entries(endpoint.multipart)) req.field(name, value);
       return req;
@@ -203,7 +241,9 @@ describe('who may do what: the access matrix', () => {
         for (const method of Object.keys(operations)) published.push(`${service} ${method.toUpperCase()} ${route}`);
       }
     }
-    const open = ['distributor POST /auth/token', ...['buyer', 'distributor', 'supplier', 'carrier', 'payment-gateway'].map((s) => `${s} GET /health`)];
+    const open = [
+      ...['token', 'sign-in', 'session-token', 'sign-out', 'oidc/authorization', 'oidc/callback'].map((leaf) => `distributor POST /auth/${leaf}`),
+      ...['buyer', 'distributor', 'supplier', 'carrier', 'payment-gateway'].map((s) => `${s} GET /health`)];
     expect(published.filter((op) => !inMatrix.has(op) && !open.includes(op)).sort()).toEqual([]);
     expect([...inMatrix].filter((op) => !published.includes(op)).sort()).toEqual([]);
   });
@@ -236,9 +276,9 @@ describe('who may do what: the access matrix', () => {
       for (const caller of callers) {
         const admittedRole = endpoint.roles.includes(caller.role);
         const stranger = admittedRole && endpoint.owner?.role === caller.role && endpoint.owner.id !== caller.id;
-        const expected = !admittedRole ? 403 : stranger ? (endpoint.strangerStatus ?? 404) : 'admitted';
+        const expected = !admittedRole ? 403 : endpoint.expect ? endpoint.expect(caller) : stranger ? (endpoint.strangerStatus ?? 404) : 'admitted';
         const res = await send(endpoint, caller, expected === 'admitted' ? endpoint.admittedBody : endpoint.refusedBody);
-        const cell = `${caller.id} (${caller.role}) ${endpoint.method.toUpperCase()} ${endpoint.service}${endpoint.path}`;
+        const cell = `${caller.id} (${caller.role}${caller.member ? ', member' : ''}) ${endpoint.method.toUpperCase()} ${endpoint.service}${endpoint.path}`;
         if (expected === 'admitted') {
           const turnedAway = [401, 403, 404].includes(res.status) && res.body?.type !== `${PROBLEM_TYPE_BASE}unauthorized`;
           if (turnedAway) leaks.push(`${cell}: admitted caller got ${res.status}`);
@@ -259,6 +299,13 @@ describe('who may do what: the access matrix', () => {
     expect(view.status).toBe('completed');
     const organisations = (await stack.as('tradelane-ops').distributor.get('/organisations').expect(200)).body as { id: string }[];
     expect(organisations.filter((o) => o.id.startsWith('leak-'))).toEqual([]);
+    const people = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.people WHERE email LIKE 'leak-%'`);
+    expect(people.rows[0].n).toBe(0);
+    const provider = (await stack.as('tradelane-ops').distributor.get(`/organisations/${BUYER}/identity-provider`).expect(200)).body;
+    expect(provider.issuer).toBe('http://127.0.0.1:9');
+    // No refused reset changed the buyer admin's password.
+    const admin = JSON.parse(readFileSync(process.env.IDENTITY_BOOTSTRAP_FILE as string, 'utf8')).people.find((p: { email: string }) => p.email === `admin@${BUYER}.example`);
+    await stack.http.distributor.post('/auth/sign-in').send({ email: admin.email, password: admin.password }).expect(201);
     const terms = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.party_terms WHERE answer_within_seconds = 1`);
     expect(terms.rows[0].n).toBe(0);
   });
