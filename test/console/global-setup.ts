@@ -1,5 +1,5 @@
-import { chromiumPath } from './browser.mjs';
-import { startSystem } from './stack.mjs';
+import { chromiumPath } from './browser';
+import { startSystem } from './stack';
 
 /** Starts the whole system once for every journey; the returned function stops it. */
 export default async function globalSetup(): Promise<() => Promise<void>> {

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_FLAGS } from './browser.mjs';
+import { CHROMIUM_FLAGS } from './browser';
 
 /** The console's journeys: a real Chromium against the whole system (see global-setup.ts). */
 export default defineConfig({

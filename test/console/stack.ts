@@ -2,20 +2,38 @@
 // fresh data folder, so they test what people get.
 import { spawn } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '../../infra/scripts/free-port.mjs';
+import { join, resolve } from 'node:path';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const root = resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningSystem {
+  consoleUrl: string;
+  dataDir: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
 const PORT_VARIABLES = ['BUYER_PORT', 'DISTRIBUTOR_PORT', 'SUPPLIER_PORT', 'CARRIER_PORT', 'PAYMENT_GATEWAY_PORT', 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT', 'CONSOLE_PORT'];
 
-export async function startSystem({ log = console.log } = {}) {
+export async function startSystem(log: (message: string) => void = console.log): Promise<RunningSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tradelane-console-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as its own user when the tests run as root
-  const ports = {};
+  const ports: Record<string, string> = {};
   for (const name of PORT_VARIABLES) ports[name] = String(await freePort());
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...ports,
     TRADELANE_DATA_DIR: dataDir,
@@ -28,10 +46,10 @@ export async function startSystem({ log = console.log } = {}) {
   const child = spawn(process.execPath, [join(root, 'infra/scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(out, { end: false });
   child.stderr.pipe(out, { end: false });
-  await new Promise((resolveUp, rejectUp) => {
+  await new Promise<void>((resolveUp, rejectUp) => {
     let seen = '';
     const timer = setTimeout(() => rejectUp(new Error(`the system did not come up in 4 minutes; see ${logFile}`)), 240_000);
-    child.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       seen += chunk;
       if (seen.includes('Tradelane is up.')) {
         clearTimeout(timer);

@@ -2,16 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 
 export const CHROMIUM_FLAGS = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function found() {
+function found(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
 /** The Chromium to drive: CHROMIUM_PATH, or Debian's package, installed with apt-get when we may. */
-export function chromiumPath({ log = console.log } = {}) {
+export function chromiumPath(log: (message: string) => void = console.log): string {
   const existing = found();
   if (existing) return existing;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -26,8 +26,4 @@ export function chromiumPath({ log = console.log } = {}) {
     'The console tests need Chromium and found none. Install it as root with `apt-get update && apt-get install -y chromium` ' +
       '(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or Chrome binary.',
   );
-}
-
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  console.log(`[console tests] Chromium: ${chromiumPath()}`);
 }
