@@ -57,6 +57,7 @@ export class OidcService {
   async authorization(organisationId: string, redirectUri: string): Promise<OidcAuthorizationDto> {
     const provider = await this.providers.findOneBy({ organisationId });
     if (!provider) throw unprocessable([{ field: 'organisationId', message: 'names no organisation that signs in through its own provider' }]);
+    if (!parses(redirectUri)) throw unprocessable([{ field: 'redirectUri', message: 'must be an absolute http(s) URL' }]);
     const configuration = await this.configuration(provider);
     const codeVerifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
@@ -79,7 +80,7 @@ export class OidcService {
   async callback(flowId: string, callbackUrl: string): Promise<SignedInDto> {
     const flow = await this.claim(flowId);
     const provider = flow && (await this.providers.findOneBy({ organisationId: flow.organisationId }));
-    if (!flow || !provider) throw flowRefused();
+    if (!flow || !provider || !parses(callbackUrl)) throw flowRefused();
     const current = new URL(callbackUrl);
     if (withoutParams(current) !== withoutParams(new URL(flow.redirectUri))) throw flowRefused();
     const configuration = await this.configuration(provider);
@@ -161,6 +162,14 @@ export class OidcService {
 }
 
 type EmailClaims = oidc.IDToken | oidc.UserInfoResponse;
+
+function parses(url: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
 
 function withoutParams(url: URL): string {
   return `${url.origin}${url.pathname}`;

@@ -1,12 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { OptionalField } from '@tradelane/platform';
 
-const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+/**
+ * An http(s) URL by its scheme only; the service parses it and says what is wrong with it (class-
+ * validator's IsUrl refuses names that URL parsers and the documented schema accept).
+ */
+const HTTP_URL = /^https?:\/\/\S+$/i;
+const httpUrl = (field: string) => Matches(HTTP_URL, { message: `${field} must be an http(s) URL` });
 
 export class IdentityProviderSettingsDto {
-  @ApiProperty({ description: 'the OpenID Connect issuer; https, or http on a loopback address', example: 'https://login.muster.example/realms/staff', maxLength: 500 })
-  @IsUrl(URL_OPTIONS, { message: 'issuer must be an http(s) URL' })
+  @ApiProperty({ description: 'the OpenID Connect issuer; https, or http on a loopback address', example: 'https://login.kessler.example/realms/staff', pattern: HTTP_URL.source, maxLength: 500 })
+  @IsString()
+  @httpUrl('issuer')
   @MaxLength(500)
   issuer: string;
 
@@ -37,14 +43,15 @@ export class IdentityProviderDto {
 }
 
 export class OidcAuthorizationRequestDto {
-  @ApiProperty({ example: 'muster-maschinenbau', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 })
+  @ApiProperty({ example: 'kessler-antriebe', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 64 })
   @IsString()
   @MaxLength(64)
   @Matches(/^[a-z0-9][a-z0-9-]*$/, { message: 'organisationId must be lower-case letters, digits and dashes' })
   organisationId: string;
 
-  @ApiProperty({ description: 'where the provider sends the browser back; registered with the provider', example: 'https://console.example/auth/callback', maxLength: 2000 })
-  @IsUrl(URL_OPTIONS, { message: 'redirectUri must be an http(s) URL' })
+  @ApiProperty({ description: 'where the provider sends the browser back; registered with the provider', example: 'https://console.example/auth/callback', pattern: HTTP_URL.source, maxLength: 2000 })
+  @IsString()
+  @httpUrl('redirectUri')
   @MaxLength(2000)
   redirectUri: string;
 }
@@ -63,8 +70,9 @@ export class OidcCallbackDto {
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'flowId must be a UUID' })
   flowId: string;
 
-  @ApiProperty({ description: 'the whole URL the provider sent the browser back to, with its code and state', maxLength: 4000 })
-  @IsUrl(URL_OPTIONS, { message: 'callbackUrl must be an http(s) URL' })
+  @ApiProperty({ description: 'the whole URL the provider sent the browser back to, with its code and state', pattern: HTTP_URL.source, maxLength: 4000 })
+  @IsString()
+  @httpUrl('callbackUrl')
   @MaxLength(4000)
   callbackUrl: string;
 }

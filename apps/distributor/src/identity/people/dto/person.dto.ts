@@ -17,7 +17,7 @@ function NewPassword(): PropertyDecorator {
 }
 
 export class CreatePersonDto {
-  @ApiProperty({ description: 'unique on the platform, whatever its case', example: 'anna.berg@muster.example', maxLength: 254 })
+  @ApiProperty({ description: 'unique on the platform, whatever its case', example: 'anna.berg@muster.example', format: 'email', maxLength: 254 })
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;

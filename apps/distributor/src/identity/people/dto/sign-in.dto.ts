@@ -4,7 +4,7 @@ import { ORGANISATION_ROLES, PERSON_ROLES } from '@tradelane/platform';
 import { PASSWORD_MAX } from '../password';
 
 export class SignInDto {
-  @ApiProperty({ example: 'admin@muster-maschinenbau.example', minLength: 1, maxLength: 254 })
+  @ApiProperty({ example: 'anna.berg@muster.example', minLength: 1, maxLength: 254 })
   @IsString()
   @MinLength(1)
   @MaxLength(254)
