@@ -35,7 +35,7 @@ const checks = [
 /**
  * Which organisations fuzz which service (the roles that use most of it, and an auditor for the
  * reads across parties), and which real objects its path parameters should name half of the time.
- * `only` limits a run to the paths that role may use at all.
+ * `only` limits a run to the paths that role may use at all; `skip` leaves paths out of one run.
  */
 const services = [
   {
@@ -49,7 +49,11 @@ const services = [
     portVar: 'DISTRIBUTOR_PORT',
     as: ['muster-maschinenbau', 'tradelane-ops', 'tradelane-audit', 'tradelane-pay'],
     only: { 'tradelane-pay': '^/transfer-notices$' },
-    ids: (o) => ({ orderId: o.orderIds, organisationId: [o.buyer, o.supplier, ...Object.keys(o.shippingInquiryIds)] }),
+    // The operator would point organisations' identity providers at random hosts, which the
+    // public OIDC sign-in then asks over the internet (a 502 when they do not answer). Auditors
+    // still fuzz reading them, and every other role the refusal to set them.
+    skip: { 'tradelane-ops': '/identity-provider$' },
+    ids: (o) => ({ orderId: o.orderIds, organisationId: [o.buyer, o.supplier, ...Object.keys(o.shippingInquiryIds)], personId: o.personIds }),
   },
   {
     name: 'supplier',
@@ -158,7 +162,7 @@ function writeConfig(dir, ids) {
   return file;
 }
 
-async function runSchemathesis(label, servicePort, token, ids, onlyPaths) {
+async function runSchemathesis(label, servicePort, token, ids, onlyPaths, skipPaths) {
   const proxy = await countingProxy(servicePort);
   const port = proxy.port;
   const dir = join(outDir, label);
@@ -198,6 +202,7 @@ async function runSchemathesis(label, servicePort, token, ids, onlyPaths) {
   ];
   args.push('-H', `Authorization: Bearer ${token}`);
   if (onlyPaths) args.push('--include-path-regex', onlyPaths);
+  if (skipPaths) args.push('--exclude-path-regex', skipPaths);
   const started = Date.now();
   const { code, output } = await new Promise((r) => {
     // Its replay files (.schemathesis/) land beside the reports, not in the work tree.
@@ -267,6 +272,7 @@ async function main() {
           byOrganisation[organisationId],
           service.ids(objects, organisationId),
           service.only?.[organisationId],
+          service.skip?.[organisationId],
         );
         results.push(result);
         say(

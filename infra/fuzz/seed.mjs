@@ -53,7 +53,6 @@ export async function seedObjects(call) {
   });
   for (const inquiry of inquiries.filter((i) => i.orderId !== orders[0])) {
     await call('supplier', SUPPLIER, 'POST', `/stock-inquiries/${inquiry.inquiryId}/answer`, {
-      answeredBy: 'fuzz.seed',
       lines: inquiry.lines.map((line) => ({ lineNo: line.lineNo, quantityCommitted: line.quantity })),
     });
   }
@@ -67,9 +66,18 @@ export async function seedObjects(call) {
     });
     shippingInquiryIds[carrier] = open.map((i) => i.inquiryId);
     const quoted = open.find((i) => i.orderId === orders[1]);
-    await call('carrier', carrier, 'POST', `/shipping-inquiries/${quoted.inquiryId}/quote`, { quotedBy: `fuzz.seed@${carrier}` });
+    await call('carrier', carrier, 'POST', `/shipping-inquiries/${quoted.inquiryId}/quote`, {});
   }
   const booking = await until('a booking', async () => (await call('buyer', BUYER, 'GET', `/orders/${orders[1]}`)).bookings?.[0]);
+  // People of the buyer for the people routes to name: the demo admin and one the seed adds, who
+  // the fuzzer may lock out, reset and sign out without touching anyone a person would use.
+  await call('distributor', BUYER, 'POST', `/organisations/${BUYER}/people`, {
+    email: 'fuzz.seed@muster.example',
+    name: 'Fuzz Seed',
+    role: 'member',
+    password: 'a password for the fuzz seed',
+  });
+  const people = await call('distributor', BUYER, 'GET', `/organisations/${BUYER}/people`);
   return {
     buyer: BUYER,
     supplier: SUPPLIER,
@@ -77,5 +85,6 @@ export async function seedObjects(call) {
     stockInquiryIds: inquiries.map((i) => i.inquiryId),
     shippingInquiryIds,
     transportNotice: { carrierId: booking.carrierId, noticeId: booking.noticeId },
+    personIds: people.map((p) => p.id),
   };
 }
