@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures';
+import { SignInPage } from '../pages/sign-in.page';
+
+const ORDERS = 10_000;
+const RUNS = 7;
+const results = join(__dirname, '../../../.bench');
+
+test.beforeAll(async ({ db }) => {
+  // Orders as the intake stores them, made in SQL: the list reads these rows, not the workflows.
+  await db.query(
+    `INSERT INTO distributor.purchase_orders (order_id, buyer_id, idempotency_key, body_hash, status, "order", submitted_at, updated_at)
+     SELECT gen_random_uuid(), 'muster-maschinenbau', 'bench-' || n, 'bench', (ARRAY['sourcing','awaiting-payment','completed','cancelled'])[1 + n % 4],
+            jsonb_build_object('buyerId', 'muster-maschinenbau', 'reference', 'PO-' || n, 'currency', 'EUR', 'wantedBy', '2027-01-15',
+              'shipTo', jsonb_build_object('name', 'Goods In', 'line1', 'Industriestr. 5', 'city', 'Köln', 'postalCode', '50667', 'country', 'DE'),
+              'lines', jsonb_build_array(jsonb_build_object('lineNo', 1, 'sku', 'BOLT-M8', 'quantity', n))),
+            now() - n * interval '1 minute', now() - n * interval '1 minute'
+       FROM generate_series(1, ${ORDERS}) AS n`,
+  );
+});
+
+test(`first render of the order list with ${ORDERS.toLocaleString('en')} orders`, async ({ page, people }) => {
+  await new SignInPage(page).signIn(people.of('muster-maschinenbau', 'member'));
+  const timings: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    await page.goto('about:blank');
+    await page.goto('/procurement/orders');
+    const rows = page.getByRole('table', { name: 'Purchase orders' }).getByRole('row');
+    await expect(rows.nth(10)).toBeVisible();
+    // milliseconds from the start of the navigation to the moment the first rows are on screen
+    timings.push(await page.evaluate(() => performance.now()));
+  }
+  const sorted = [...timings].sort((a, b) => a - b);
+  const figures = {
+    orders: ORDERS,
+    runs: RUNS,
+    medianMs: Math.round(sorted[Math.floor(RUNS / 2)]),
+    minMs: Math.round(sorted[0]),
+    maxMs: Math.round(sorted[RUNS - 1]),
+    at: new Date().toISOString(),
+  };
+  console.log(`[bench:console] first render of the order list with ${ORDERS} orders: median ${figures.medianMs} ms (${figures.minMs}–${figures.maxMs}) over ${RUNS} loads`);
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'console-first-render.json'), `${JSON.stringify(figures, null, 2)}\n`);
+});
