@@ -18,6 +18,9 @@ import { answerAutomatically, eventually, startStack, type Stack } from '../supp
 
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+/** Two people of two organisations, each signed in: their tokens, not the bodies, name them. */
+const ANNA = { email: 'anna@acme-steel.example' };
+const JONAS = { email: 'jonas@muster.example' };
 
 /** RFC 4180, enough for the export: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -85,9 +88,10 @@ describe('auditing orders', () => {
     await answerAutomatically(stack);
     windowStart = new Date();
 
-    // acme-steel's clerk answers by hand, so a person shows in the timeline; all else is automatic.
-    const buyer = stack.as('muster-maschinenbau');
-    const acme = stack.as('acme-steel');
+    // acme-steel's clerk answers by hand and the buyer's Jonas pays, each signed in as themselves,
+    // so two people show in the timeline, named by their tokens; all else is automatic.
+    const buyer = stack.as('muster-maschinenbau', undefined, JONAS);
+    const acme = stack.as('acme-steel', undefined, ANNA);
     await acme.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'manual' }).expect(200);
     const submitted = await buyer.distributor
       .post('/purchase-orders')
@@ -102,7 +106,7 @@ describe('auditing orders', () => {
     });
     await acme.supplier
       .post(`/stock-inquiries/${inquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'clerk.anna', lines: inquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
+      .send({ lines: inquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
       .expect(200);
     const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
     const confirmed = await eventually('the order confirmation', async () => {
@@ -111,7 +115,7 @@ describe('auditing orders', () => {
     });
     await buyer.buyer
       .post(`/orders/${completed}/payment-notice`)
-      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR' })
       .expect(200);
     expect(((await handle.result()) as OrderView).status).toBe('completed');
 
@@ -145,10 +149,10 @@ describe('auditing orders', () => {
     expect(stories).toEqual(
       expect.arrayContaining([
         'stock-inquiry: distributor/tradelane -> supplier/acme-steel',
-        'stock-answer: supplier/acme-steel (clerk.anna) -> distributor/tradelane',
+        `stock-answer: supplier/acme-steel (${ANNA.email}) -> distributor/tradelane`,
         'stock-answer: supplier/nordic-parts -> distributor/tradelane',
         'order-confirmation: distributor/tradelane -> buyer/muster-maschinenbau',
-        'payment-notice: buyer/muster-maschinenbau (jonas) -> payment-gateway/tradelane-pay',
+        `payment-notice: buyer/muster-maschinenbau (${JONAS.email}) -> payment-gateway/tradelane-pay`,
       ]),
     );
     // The transfer notice settles the order after its payment; a dispatch may still follow it,
@@ -160,7 +164,7 @@ describe('auditing orders', () => {
     expect(byName('dispatch-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'supplier')).toBe(true);
     expect(byName('transport-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'carrier')).toBe(true);
     // Only the two people who acted are named; automatic answers name nobody.
-    expect(timeline.filter((e) => e.actor.person).map((e) => e.actor.person)).toEqual(['clerk.anna', 'jonas']);
+    expect(timeline.filter((e) => e.actor.person).map((e) => e.actor.person)).toEqual([ANNA.email, JONAS.email]);
     expect(byName('stock-answer').find((e) => e.actor.person)!.summary).toBe('stock answer: 1 line, 400 committed');
   });
 
@@ -177,6 +181,9 @@ describe('auditing orders', () => {
         e.actor.role, e.actor.id, e.actor.person ?? '', e.to.role, e.to.id, e.digest, e.summary,
       ]),
     );
+    const person = header.indexOf('actorPerson');
+    const named = rows.filter((r) => r[person] !== '').map((r) => `${r[header.indexOf('name')]} ${r[person]}`);
+    expect(named).toEqual([`stock-answer ${ANNA.email}`, `payment-notice ${JONAS.email}`]);
   });
 
   it('chains entries written before the hash chain existed when the migration is applied', async () => {

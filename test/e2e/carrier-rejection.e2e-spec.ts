@@ -9,6 +9,8 @@ interface ShippingInquiryItem {
   status: string;
 }
 
+const OMAR = { email: 'omar@rhein-freight.example' };
+
 interface TransportNoticeItem {
   noticeId: string;
   orderId: string;
@@ -56,7 +58,7 @@ describe('a carrier that rejects the transport notice', () => {
     expect(inquiries.map((i) => i.carrierId).sort()).toEqual(['baltic-lines', 'rhein-freight']);
     const quotes: Record<string, { price: { amountMinor: number } }> = {};
     for (const inquiry of inquiries) {
-      const res = await stack.as(inquiry.carrierId).carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
+      const res = await stack.as(inquiry.carrierId).carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({}).expect(200);
       quotes[inquiry.carrierId] = res.body;
     }
     // rhein-freight's domestic rate is the cheaper one, so it is booked first.
@@ -71,10 +73,12 @@ describe('a carrier that rejects the transport notice', () => {
     });
     expect(rheinNotice.noticeId).toBe(first.bookings[0].noticeId);
 
-    await stack.as('rhein-freight').carrier
+    // Omar at rhein-freight's desk, signed in: the rejection names him from his token.
+    const rejection = await stack.as('rhein-freight', undefined, OMAR).carrier
       .post(`/transport-notices/${rheinNotice.noticeId}/reject`)
-      .send({ rejectedBy: 'desk.omar', reason: 'no truck free on the pickup date' })
+      .send({ reason: 'no truck free on the pickup date' })
       .expect(200);
+    expect(rejection.body.rejectedBy).toBe(OMAR.email);
 
     const rebooked = await viewWhen('the booking with baltic-lines', (v) => v.bookings.some((b) => b.carrierId === 'baltic-lines'));
     expect(rebooked.bookings).toEqual([
@@ -88,7 +92,7 @@ describe('a carrier that rejects the transport notice', () => {
       `SELECT status, rejected_by, rejection_reason FROM carrier.transport_notices WHERE notice_id = $1`,
       [rheinNotice.noticeId],
     );
-    expect(rejected.rows).toEqual([{ status: 'rejected', rejected_by: 'desk.omar', rejection_reason: 'no truck free on the pickup date' }]);
+    expect(rejected.rows).toEqual([{ status: 'rejected', rejected_by: OMAR.email, rejection_reason: 'no truck free on the pickup date' }]);
     const rheinInquiry = inquiries.find((i) => i.carrierId === 'rhein-freight')!;
     const withdrawn = await stack.db.query(`SELECT status FROM carrier.shipping_inquiries WHERE inquiry_id = $1`, [rheinInquiry.inquiryId]);
     expect(withdrawn.rows).toEqual([{ status: 'withdrawn' }]);
@@ -108,17 +112,24 @@ describe('a carrier that rejects the transport notice', () => {
       'transport-notice -> baltic-lines',
     ]);
     expect(booking[1].payload).toEqual(
-      expect.objectContaining({ origin: 'DE-HAM', from: 'rhein-freight', to: 'baltic-lines', reason: expect.stringContaining('desk.omar') }),
+      expect.objectContaining({ origin: 'DE-HAM', from: 'rhein-freight', to: 'baltic-lines', reason: expect.stringContaining(`rejected by ${OMAR.email}`) }),
     );
 
-    await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/accept`).send({ acceptedBy: 'driver@baltic-lines' }).expect(200);
-    await buyer.buyer
+    const accepted = await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/accept`).expect(200);
+    expect(accepted.body.acceptedBy).toBe('api-key:test');
+    const paid = await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
-      .send({ amountMinor: amountDue.amountMinor, currency: amountDue.currency, paidBy: 'jonas' })
+      .send({ amountMinor: amountDue.amountMinor, currency: amountDue.currency })
       .expect(200);
+    expect(paid.body.paidBy).toBe('api-key:test');
 
     const final: OrderView = await handle.result();
     expect(final.status).toBe('completed');
+    // The auditor's timeline names who rejected, in the rebooking the rejection set off.
+    const timeline: { name: string; summary: string }[] = (await stack.as('tradelane-audit').distributor.get(`/audit/orders/${orderId}/timeline`).expect(200)).body;
+    expect(timeline.filter((e) => e.name === 'rebooking').map((e) => e.summary)).toEqual([
+      `rebooking from DE-HAM: rhein-freight → baltic-lines (rejected by ${OMAR.email}: no truck free on the pickup date)`,
+    ]);
     expect(final.bookings).toEqual([expect.objectContaining({ carrierId: 'baltic-lines', status: 'accepted', noticeId: balticNotice.noticeId })]);
     expect(final.transfer!.amount).toEqual(amountDue);
     const notices = await stack.db.query(
@@ -133,6 +144,6 @@ describe('a carrier that rejects the transport notice', () => {
     const dispatches = await stack.db.query(`SELECT carrier_id FROM supplier.dispatch_notices WHERE order_id = $1`, [orderId]);
     expect(dispatches.rows).toEqual([{ carrier_id: 'baltic-lines' }]);
     // A rejection to a booking that is no longer open is refused, and changes nothing.
-    await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ rejectedBy: 'desk.omar', reason: 'too late' }).expect(409);
+    await stack.as('baltic-lines').carrier.post(`/transport-notices/${balticNotice.noticeId}/reject`).send({ reason: 'too late' }).expect(409);
   });
 });

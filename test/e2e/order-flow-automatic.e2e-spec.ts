@@ -34,10 +34,12 @@ describe('an order with no person in the loop', () => {
         ? view
         : undefined;
     });
-    await stack.as('muster-maschinenbau').buyer
+    const paid = await stack.as('muster-maschinenbau').buyer
       .post(`/orders/${orderId}/payment-notice`)
-      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
+      .send({ amountMinor: confirmed.confirmation!.amountDue.amountMinor, currency: 'EUR' })
       .expect(200);
+    // A machine's API key pays here: the payment names the key, as its token does.
+    expect(paid.body.paidBy).toBe('api-key:test');
 
     const final: OrderView = await handle.result();
     expect(final.status).toBe('completed');

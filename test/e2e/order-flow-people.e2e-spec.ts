@@ -1,5 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import type { PartyRole } from '@tradelane/contracts';
+import { PROBLEM_TYPE_BASE } from '@tradelane/platform';
 import { purchaseOrder } from '../support/purchase-orders';
 import { eventually, startStack, type Stack } from '../support/stack';
+
+/** The people who act, each signed in as themselves: the order names them from their tokens. */
+const JONAS = { email: 'jonas@muster.example' };
+const ANNA = { email: 'anna@acme-steel.example' };
+const SVEN = { email: 'sven@nordic-parts.example' };
+const desk = (carrierId: string) => ({ email: `desk@${carrierId}.example` });
+const driver = (carrierId: string) => ({ email: `driver@${carrierId}.example` });
 
 /**
  * One multi-line order from two suppliers, shipped from two origins, carried through all eight
@@ -47,9 +57,9 @@ describe('an order walked through the eight steps by people', () => {
   const openShippingInquiries = (orderId: string) => shippingInquiriesOf(orderId, 'open');
 
   it('completes with every message recorded, stock taken once and one payment of the confirmed amount', async () => {
-    const buyer = stack.as('muster-maschinenbau');
-    const acme = stack.as('acme-steel');
-    const nordic = stack.as('nordic-parts');
+    const buyer = stack.as('muster-maschinenbau', undefined, JONAS);
+    const acme = stack.as('acme-steel', undefined, ANNA);
+    const nordic = stack.as('nordic-parts', undefined, SVEN);
     const acmeBefore = await stockOf('acme-steel');
     const nordicBefore = await stockOf('nordic-parts');
 
@@ -74,22 +84,21 @@ describe('an order walked through the eight steps by people', () => {
     // A clerk who commits more than was asked is told which field is wrong, and the inquiry stays open.
     const tooMuch = await acme.supplier
       .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'clerk.anna', lines: [{ lineNo: 1, quantityCommitted: 401 }, { lineNo: 2, quantityCommitted: 2 }] })
+      .send({ lines: [{ lineNo: 1, quantityCommitted: 401 }, { lineNo: 2, quantityCommitted: 2 }] })
       .expect(422);
     expect(tooMuch.body.errors).toEqual([expect.objectContaining({ field: 'lines[0].quantityCommitted' })]);
-    await acme.supplier
-      .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
-      .expect(200);
-    await acme.supplier
-      .post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'clerk.anna', lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) })
-      .expect(409);
+    // Nobody answers in someone else's name: a body naming a person is refused, the inquiry stays open.
+    const fullAnswer = { lines: acmeInquiry.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })) };
+    const named = await acme.supplier.post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`).send({ ...fullAnswer, answeredBy: 'clerk.anna' }).expect(400);
+    expect(named.body.errors).toEqual([{ field: 'answeredBy', message: 'property answeredBy should not exist' }]);
+    const answered = await acme.supplier.post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`).send(fullAnswer).expect(200);
+    expect(answered.body.answeredBy).toBe(ANNA.email);
+    await acme.supplier.post(`/stock-inquiries/${acmeInquiry.inquiryId}/answer`).send(fullAnswer).expect(409);
     const nordicInquiry = await openItem<{ orderId: string; inquiryId: string; lines: { lineNo: number; quantity: number }[] }>(
       '/suppliers/nordic-parts/stock-inquiries', orderId, 'supplier', 'nordic-parts');
     await nordic.supplier
       .post(`/stock-inquiries/${nordicInquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'lager.sven', lines: [{ lineNo: 3, quantityCommitted: 10 }] })
+      .send({ lines: [{ lineNo: 3, quantityCommitted: 10 }] })
       .expect(200);
 
     // Steps 4-5: every carrier serving an origin is asked, so DE-HAM goes to both carriers and
@@ -102,7 +111,11 @@ describe('an order walked through the eight steps by people', () => {
       ['baltic-lines from DE-HAM', 'baltic-lines from SE-GOT', 'rhein-freight from DE-HAM'],
     );
     for (const inquiry of shippingInquiries) {
-      await stack.as(inquiry.carrierId).carrier.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: `desk@${inquiry.carrierId}` }).expect(200);
+      const quoting = stack.as(inquiry.carrierId, undefined, desk(inquiry.carrierId)).carrier;
+      const named = await quoting.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({ quotedBy: 'desk.omar' }).expect(400);
+      expect(named.body.errors).toEqual([{ field: 'quotedBy', message: 'property quotedBy should not exist' }]);
+      const quoted = await quoting.post(`/shipping-inquiries/${inquiry.inquiryId}/quote`).send({}).expect(200);
+      expect(quoted.body.quotedBy).toBe(desk(inquiry.carrierId).email);
     }
 
     // Step 6: the buyer sees the confirmation.
@@ -119,17 +132,23 @@ describe('an order walked through the eight steps by people', () => {
     // Step 7: carriers accept their bookings; the buyer pays.
     for (const carrierId of ['rhein-freight', 'baltic-lines']) {
       const notice = await openItem<{ orderId: string; noticeId: string }>(`/carriers/${carrierId}/transport-notices`, orderId, 'carrier', carrierId);
-      await stack.as(carrierId).carrier.post(`/transport-notices/${notice.noticeId}/accept`).send({ acceptedBy: `driver@${carrierId}` }).expect(200);
+      const accepting = stack.as(carrierId, undefined, driver(carrierId)).carrier;
+      const named = await accepting.post(`/transport-notices/${notice.noticeId}/accept`).send({ acceptedBy: 'driver.omar' }).expect(400);
+      expect(named.body.errors).toEqual([{ field: 'acceptedBy', message: 'property acceptedBy should not exist' }]);
+      // An acceptance has no body at all: who accepts is the token's.
+      const accepted = await accepting.post(`/transport-notices/${notice.noticeId}/accept`).expect(200);
+      expect(accepted.body.acceptedBy).toBe(driver(carrierId).email);
     }
     const wrongAmount = await buyer.buyer
       .post(`/orders/${orderId}/payment-notice`)
-      .send({ amountMinor: confirmation.amountDue.amountMinor - 1, currency: 'EUR', paidBy: 'jonas' })
+      .send({ amountMinor: confirmation.amountDue.amountMinor - 1, currency: 'EUR' })
       .expect(409);
     expect(wrongAmount.body.detail).toContain('amount due');
-    await buyer.buyer
-      .post(`/orders/${orderId}/payment-notice`)
-      .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
-      .expect(200);
+    const payment = { amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR' };
+    const namedPayer = await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send({ ...payment, paidBy: 'jonas' }).expect(400);
+    expect(namedPayer.body.errors).toEqual([{ field: 'paidBy', message: 'property paidBy should not exist' }]);
+    const paid = await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send(payment).expect(200);
+    expect(paid.body.paidBy).toBe(JONAS.email);
 
     // Step 8: the transfer notice settles the order.
     const final = await eventually('the order to complete', async () => {
@@ -141,8 +160,32 @@ describe('an order walked through the eight steps by people', () => {
     expect(final.bookings.map((b: { originCode: string; carrierId: string; status: string }) => `${b.originCode} ${b.carrierId} ${b.status}`).sort())
       .toEqual(['DE-HAM rhein-freight accepted', 'SE-GOT baltic-lines accepted']);
 
-    const log: { step: number | null; name: string; sender: { role: string; id: string }; receiver: { role: string; id: string } }[] =
-      (await buyer.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    const log: {
+      step: number | null;
+      name: string;
+      sender: { role: string; id: string };
+      receiver: { role: string; id: string };
+      payload: Record<string, unknown>;
+    }[] = (await buyer.distributor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    // The log names each person as their token did, never as a body said.
+    const people = log
+      .filter((m) => ['stock-answer', 'shipping-quote', 'transport-acceptance', 'payment-notice'].includes(m.name))
+      .map((m) => {
+        const by = ['answeredBy', 'quotedBy', 'acceptedBy', 'paidBy'].map((f) => m.payload[f]).find((v) => v !== undefined);
+        return `${m.name} ${m.sender.id} ${String(by)}`;
+      });
+    expect(people.sort()).toEqual(
+      [
+        `stock-answer acme-steel ${ANNA.email}`,
+        `stock-answer nordic-parts ${SVEN.email}`,
+        `shipping-quote rhein-freight ${desk('rhein-freight').email}`,
+        `shipping-quote baltic-lines ${desk('baltic-lines').email}`,
+        `shipping-quote baltic-lines ${desk('baltic-lines').email}`,
+        `transport-acceptance rhein-freight ${driver('rhein-freight').email}`,
+        `transport-acceptance baltic-lines ${driver('baltic-lines').email}`,
+        `payment-notice muster-maschinenbau ${JONAS.email}`,
+      ].sort(),
+    );
     // Events (reminders, escalations...) carry no step; the eight messages do.
     const messages = log.filter((m): m is (typeof log)[number] & { step: number } => m.step !== null);
     const route = (m: (typeof messages)[number]) => `${m.name}: ${m.sender.role}/${m.sender.id} -> ${m.receiver.role}/${m.receiver.id}`;
@@ -225,10 +268,33 @@ describe('an order walked through the eight steps by people', () => {
 
     // A finished order takes no more answers, nor does an inquiry it withdrew.
     const withdrawn = inquiriesAfter.find((i) => i.status === 'withdrawn')!;
-    await stack.as(withdrawn.carrierId).carrier.post(`/shipping-inquiries/${withdrawn.inquiryId}/quote`).send({ quotedBy: 'desk@baltic-lines' }).expect(409);
-    await buyer.buyer
-      .post(`/orders/${orderId}/payment-notice`)
-      .send({ amountMinor: confirmation.amountDue.amountMinor, currency: 'EUR', paidBy: 'jonas' })
-      .expect(409);
+    await stack.as(withdrawn.carrierId).carrier.post(`/shipping-inquiries/${withdrawn.inquiryId}/quote`).send({}).expect(409);
+    await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send(payment).expect(409);
+  });
+
+  // Each kind of answer a person gives: the body may not name who gives it. The validation refuses
+  // the field before the object is even looked up, so an unknown id shows it as well as a real one.
+  const namedInBody: Array<{ kind: string; service: PartyRole; as: string; path: string; body: Record<string, unknown>; field: string }> = [
+    { kind: 'stock answer', service: 'supplier', as: 'acme-steel', path: '/stock-inquiries/{id}/answer',
+      body: { answeredBy: 'clerk.anna', lines: [{ lineNo: 1, quantityCommitted: 1 }] }, field: 'answeredBy' },
+    { kind: 'shipping quote', service: 'carrier', as: 'rhein-freight', path: '/shipping-inquiries/{id}/quote',
+      body: { quotedBy: 'desk.omar', priceMinor: 100 }, field: 'quotedBy' },
+    { kind: 'transport acceptance', service: 'carrier', as: 'rhein-freight', path: '/transport-notices/{id}/accept',
+      body: { acceptedBy: 'desk.omar' }, field: 'acceptedBy' },
+    { kind: 'transport rejection', service: 'carrier', as: 'rhein-freight', path: '/transport-notices/{id}/reject',
+      body: { rejectedBy: 'desk.omar', reason: 'no truck' }, field: 'rejectedBy' },
+    { kind: 'payment notice', service: 'buyer', as: 'muster-maschinenbau', path: '/orders/{id}/payment-notice',
+      body: { amountMinor: 1, currency: 'EUR', paidBy: 'jonas' }, field: 'paidBy' },
+    { kind: 'cancellation', service: 'distributor', as: 'muster-maschinenbau', path: '/orders/{id}/cancel',
+      body: { requestedBy: 'maria', reason: 'not needed' }, field: 'requestedBy' },
+    { kind: "buyer's decision", service: 'distributor', as: 'muster-maschinenbau', path: '/orders/{id}/decision',
+      body: { decision: 'wait', decidedBy: 'maria' }, field: 'decidedBy' },
+    { kind: 'resolution of a stuck compensation', service: 'distributor', as: 'tradelane-ops', path: '/operations/stuck-compensations/{id}/refund-payment:x/resolve',
+      body: { resolution: 'retry', resolvedBy: 'ops.jane' }, field: 'resolvedBy' },
+  ];
+  it.each(namedInBody)('refuses a $kind whose body names the person ($field) with a 400 naming the field', async ({ service, as, path, body, field }) => {
+    const res = await stack.as(as, undefined, { email: `someone@${as}.example` })[service].post(path.replace('{id}', randomUUID())).send(body).expect(400);
+    expect(res.body.type).toBe(`${PROBLEM_TYPE_BASE}validation`);
+    expect(res.body.errors).toEqual([{ field, message: `property ${field} should not exist` }]);
   });
 });

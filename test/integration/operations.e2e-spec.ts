@@ -42,11 +42,11 @@ describe('operations on the distributor', () => {
 
     const resolve = (compensationId: string, body: object) =>
       stack.as('tradelane-ops').distributor.post(`/operations/stuck-compensations/${orderId}/${compensationId}/resolve`).send(body);
-    const bad = await resolve('refund-payment:x', { resolution: 'ignore', resolvedBy: 'ops' }).expect(400);
+    const bad = await resolve('refund-payment:x', { resolution: 'ignore' }).expect(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'resolution' })]);
-    await resolve('nothing-here', { resolution: 'retry', resolvedBy: 'ops' }).expect(404);
+    await resolve('nothing-here', { resolution: 'retry' }).expect(404);
     // It was reported by hand here: no order workflow waits for it, so there is nothing to resolve.
-    const refused = await resolve('refund-payment:x', { resolution: 'resolved-manually', resolvedBy: 'ops' }).expect(404);
+    const refused = await resolve('refund-payment:x', { resolution: 'resolved-manually' }).expect(404);
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
   });
 });

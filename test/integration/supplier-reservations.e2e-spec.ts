@@ -185,7 +185,7 @@ describe('supplier stock reservations', () => {
     expect(await openIds({ status: 'withdrawn', supplierId: 'nordic-parts' })).toEqual([inquiry.inquiryId]);
     const refused = await nordic
       .post(`/stock-inquiries/${inquiry.inquiryId}/answer`)
-      .send({ answeredBy: 'clerk.sven', lines: [{ lineNo: 1, quantityCommitted: 2 }] })
+      .send({ lines: [{ lineNo: 1, quantityCommitted: 2 }] })
       .expect(409);
     expect(refused.body.detail).toContain('withdrawn');
     expect(await supplier.receiveStockInquiry(inquiry)).toEqual({ mode: 'declined', reason: expect.stringContaining('withdrawn') });
@@ -261,7 +261,7 @@ describe('supplier stock reservations', () => {
     const inquiry = inquiryFor([{ sku, quantity: 20, priceCeilingMinor: 40 }], 'nordic-parts');
     expect(await supplier.receiveStockInquiry(inquiry)).toEqual({ mode: 'manual' });
     const answer = (lines: object[]) =>
-      desk('nordic-parts').post(`/stock-inquiries/${inquiry.inquiryId}/answer`).send({ answeredBy: 'clerk.sven', lines });
+      desk('nordic-parts').post(`/stock-inquiries/${inquiry.inquiryId}/answer`).send({ lines });
 
     const tooMany = (await answer([{ lineNo: 1, quantityCommitted: 15 }]).expect(422)).body;
     expect(tooMany.errors).toEqual([{ field: 'lines[0].quantityCommitted', message: `15 is more than the 10 of ${sku} available` }]);

@@ -9,7 +9,7 @@ import { orderViewQuery } from '@tradelane/workflows';
 import { configureApp } from '@tradelane/platform';
 import { partyServices } from '../../infra/stack/parties';
 import { prepareDatabase } from '../../infra/stack/prepare-database';
-import { bearer } from './identity';
+import { bearer, type TestPerson } from './identity';
 import { createTestDatabase } from './test-database';
 import type { OrganisationRole } from '@tradelane/platform';
 
@@ -18,8 +18,11 @@ type Agents = Record<PartyRole, ReturnType<typeof request.agent>>;
 export interface Stack {
   /** supertest agents without credentials, one per party's HTTP API */
   http: Record<PartyRole, ReturnType<typeof request>>;
-  /** agents that call every service as this organisation (role taken from the bootstrap list, else buyer) */
-  as(organisationId: string, role?: OrganisationRole): Agents;
+  /**
+   * agents that call every service as this organisation (role taken from the bootstrap list, else
+   * buyer); with a person, the token's actor is their e-mail, else `api-key:test`
+   */
+  as(organisationId: string, role?: OrganisationRole, person?: TestPerson): Agents;
   apps: Record<PartyRole, INestApplication>;
   /** direct SQL, for test set-up and for asserting what the services stored */
   db: Pool;
@@ -92,10 +95,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const agents = new Map<string, Agents>();
   return {
     http,
-    as(organisationId, role) {
-      const key = `${organisationId}/${role ?? ''}`;
+    as(organisationId, role, person) {
+      const key = `${organisationId}/${role ?? ''}/${person?.email ?? ''}`;
       if (!agents.has(key)) {
-        const authorization = bearer(organisationId, role);
+        const authorization = bearer(organisationId, role, person);
         const made = {} as Agents;
         for (const [party, app] of Object.entries(apps)) {
           made[party as PartyRole] = request.agent(app.getHttpServer()).set('Authorization', authorization);

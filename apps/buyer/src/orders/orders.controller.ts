@@ -58,7 +58,7 @@ export class BuyerOrdersController {
     // Before step 6 only the workflow knows whose order it is (the owner gets 409, others 404).
     if (confirmation) mustSee(caller, confirmation.buyerId, 'order', orderId);
     else await this.visible(orderId, caller);
-    return this.orders.pay(orderId, body, confirmation);
+    return this.orders.pay(orderId, body, confirmation, caller);
   }
 
   /** A buyer reaches only its own orders; the order's workflow knows whose it is. */

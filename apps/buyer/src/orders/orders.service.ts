@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type OrderView, type PaymentNotice } from '@tradelane/contracts';
-import { WorkflowGateway, conflict, notFound } from '@tradelane/platform';
+import { WorkflowGateway, conflict, notFound, type Caller } from '@tradelane/platform';
 import { orderViewQuery, paymentNoticeUpdate } from '@tradelane/workflows';
 import type { OrderConfirmationRecord } from '../order-confirmations/order-confirmation.entity';
 import { OrderConfirmationsService } from '../order-confirmations/order-confirmations.service';
@@ -31,8 +31,8 @@ export class BuyerOrdersService {
     return this.confirmations.find(orderId);
   }
 
-  /** The buyer pays: the payment notice (step 7) goes to the gateway through the order. */
-  async pay(orderId: string, dto: PaymentNoticeDto, confirmation: OrderConfirmationRecord | null): Promise<PaymentNotice> {
+  /** The buyer pays: the payment notice (step 7) goes to the gateway through the order, naming the caller's actor as payer. */
+  async pay(orderId: string, dto: PaymentNoticeDto, confirmation: OrderConfirmationRecord | null, caller: Caller): Promise<PaymentNotice> {
     if (!confirmation) throw conflict(`order ${orderId} has no order confirmation yet; nothing is due`);
     if (await this.payments.existsBy({ orderId })) throw conflict(`order ${orderId} is already paid`);
     const notice: PaymentNotice = {
@@ -40,7 +40,7 @@ export class BuyerOrdersService {
       buyerId: confirmation.buyerId,
       amount: { amountMinor: dto.amountMinor, currency: dto.currency },
       paymentReference: dto.paymentReference ?? `order ${orderId}`,
-      paidBy: dto.paidBy,
+      paidBy: caller.actor,
     };
     await this.workflows.update(orderWorkflowId(orderId), paymentNoticeUpdate, notice);
     await this.payments

@@ -35,7 +35,7 @@ export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> 
     return { mode: 'automatic', answer: quote };
   }
 
-  /** A person at the carrier's desk quotes (step 5). */
+  /** A person at the carrier's desk quotes (step 5); the quote names the caller's actor, never a name from the body. */
   async quote(inquiryId: string, dto: ShippingQuoteDto, caller: Caller): Promise<ShippingQuote> {
     const record = await this.get(inquiryId, caller);
     if (record.status === 'withdrawn') throw conflict(`shipping inquiry ${inquiryId} was withdrawn: ${record.withdrawnReason ?? 'no reason given'}`);
@@ -51,7 +51,7 @@ export class ShippingInquiriesService extends PartyInbox<ShippingInquiryRecord> 
     if (dto.pickupDate && dto.deliveryDate && dto.deliveryDate < dto.pickupDate) {
       throw unprocessable([{ field: 'deliveryDate', message: 'must not be before pickupDate' }]);
     }
-    const quote = buildShippingQuote(record.inquiry, card, now, dto);
+    const quote = buildShippingQuote(record.inquiry, card, now, { ...dto, quotedBy: caller.actor });
     await this.orders.update(orderWorkflowId(record.orderId), shippingQuoteUpdate, quote);
     await this.inquiries.update({ inquiryId, status: 'open' }, { status: 'quoted', quote });
     return quote;

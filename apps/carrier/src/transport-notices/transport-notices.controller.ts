@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, uuidParam, type Caller } from '@tradelane/platform';
-import { TransportAcceptanceDto } from './dto/transport-acceptance.dto';
+import { noAcceptanceFields, transportAcceptanceBody } from './dto/transport-acceptance.dto';
 import { TransportRejectionDto } from './dto/transport-rejection.dto';
 import { TransportNoticesService } from './transport-notices.service';
 import { TransportNoticeRecord } from './transport-notice.entity';
@@ -21,17 +21,18 @@ export class TransportNoticesController {
 
   @Post(':noticeId/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The carrier accepts the shipment' })
+  @ApiOperation({ summary: "The carrier accepts the shipment; the acceptance names the caller's actor" })
+  @ApiBody(transportAcceptanceBody)
   @Roles('carrier')
-  accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportAcceptanceDto, @CurrentCaller() caller: Caller) {
-    return this.notices.accept(noticeId, body.acceptedBy, caller);
+  accept(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body(noAcceptanceFields) _body: Record<string, never>, @CurrentCaller() caller: Caller) {
+    return this.notices.accept(noticeId, caller);
   }
 
   @Post(':noticeId/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The carrier will not take the shipment; the order books the next best carrier' })
+  @ApiOperation({ summary: "The carrier will not take the shipment; the order books the next best carrier. The rejection names the caller's actor" })
   @Roles('carrier')
   reject(@Param('noticeId', uuidParam('noticeId')) noticeId: string, @Body() body: TransportRejectionDto, @CurrentCaller() caller: Caller) {
-    return this.notices.reject(noticeId, body.rejectedBy, body.reason, caller);
+    return this.notices.reject(noticeId, body.reason, caller);
   }
 }

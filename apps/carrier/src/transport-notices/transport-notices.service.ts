@@ -43,9 +43,10 @@ export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
     return { mode: 'automatic', answer: acceptanceOf(record) };
   }
 
-  /** A person at the carrier's desk accepts the shipment. */
-  async accept(noticeId: string, acceptedBy: string, caller: Caller): Promise<TransportAcceptance> {
+  /** A person at the carrier's desk accepts the shipment; the acceptance names the caller's actor. */
+  async accept(noticeId: string, caller: Caller): Promise<TransportAcceptance> {
     const record = await this.getOpen(noticeId, caller);
+    const acceptedBy = caller.actor;
     record.acceptedBy = acceptedBy;
     record.acceptedAt = new Date();
     const acceptance = acceptanceOf(record);
@@ -58,9 +59,10 @@ export class TransportNoticesService extends PartyInbox<TransportNoticeRecord> {
     return acceptance;
   }
 
-  /** A person at the carrier's desk will not take the shipment; the order books the next best carrier. */
-  async reject(noticeId: string, rejectedBy: string, reason: string, caller: Caller): Promise<TransportRejection> {
+  /** A person at the carrier's desk will not take the shipment (the caller's actor); the order books the next best carrier. */
+  async reject(noticeId: string, reason: string, caller: Caller): Promise<TransportRejection> {
     const record = await this.getOpen(noticeId, caller);
+    const rejectedBy = caller.actor;
     const rejectedAt = new Date();
     const rejection: TransportRejection = {
       noticeId,

@@ -43,6 +43,32 @@ describe('timeline entries', () => {
     });
     expect(cancel).toMatchObject({ kind: 'event', actor: { person: 'maria' }, summary: 'cancellation: not needed' });
   });
+
+  it("names the token's actor of every kind of answer, and a carrier's rejection in the rebooking it set off", () => {
+    const entry = (name: string, payload: Record<string, unknown>) =>
+      timelineEntry({
+        seq: 1,
+        sentAt: at,
+        step: null,
+        name,
+        sender: { role: 'carrier', id: 'rhein-freight' },
+        receiver: { role: 'distributor', id: 'tradelane' },
+        payload,
+      });
+    const people: Array<[string, Record<string, unknown>, string]> = [
+      ['shipping-quote', { quotedBy: 'desk@rhein.example' }, 'desk@rhein.example'],
+      ['transport-acceptance', { acceptedBy: 'api-key:console' }, 'api-key:console'],
+      ['payment-notice', { paidBy: 'jonas@muster.example' }, 'jonas@muster.example'],
+      ['buyer-decision', { decision: 'wait', decidedBy: 'maria@muster.example' }, 'maria@muster.example'],
+      ['compensation-resolved', { resolution: 'retry', resolvedBy: 'ops@tradelane.example' }, 'ops@tradelane.example'],
+    ];
+    for (const [name, payload, person] of people) expect(entry(name, payload).actor.person).toBe(person);
+    const rebooking = entry('rebooking', { origin: 'DE-HAM', from: 'rhein-freight', to: 'baltic-lines', reason: 'rejected by desk@rhein.example: no truck free' });
+    expect(rebooking.actor.person).toBeUndefined();
+    expect(rebooking.summary).toBe('rebooking from DE-HAM: rhein-freight → baltic-lines (rejected by desk@rhein.example: no truck free)');
+    const undo = entry('compensation', { kind: 'cancel-transport', subjectId: 'n-1', reason: 'order cancelled by the buyer (maria@muster.example): not needed' });
+    expect(undo.summary).toBe('compensation cancel-transport of n-1 (order cancelled by the buyer (maria@muster.example): not needed)');
+  });
 });
 
 describe('timeline CSV', () => {

@@ -22,7 +22,10 @@ export interface TimelineEntry {
   summary: string;
 }
 
-/** The payload fields that name the person who acted; `automatic` is no person. */
+/**
+ * The payload fields that name the person who acted; `automatic` is no person. The services fill
+ * them from the caller's token (a signed-in person's e-mail, or `api-key:<label>`), never from a body.
+ */
 const PERSON_FIELDS = ['answeredBy', 'quotedBy', 'acceptedBy', 'rejectedBy', 'paidBy', 'requestedBy', 'decidedBy', 'resolvedBy'];
 
 type Payload = Record<string, unknown>;
@@ -46,6 +49,8 @@ const sum = (items: unknown[], field: string): number =>
   items.reduce<number>((n, x) => n + (Number((x as Payload)[field]) || 0), 0);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+const because = (p: Payload): string => (typeof p.reason === 'string' && p.reason ? ` (${p.reason})` : '');
+
 const SUMMARIES: Record<string, (p: Payload) => string> = {
   'purchase-order': (p) => `purchase order: ${plural(lines(p).length, 'line')}, ${sum(lines(p), 'quantity')} units, wanted by ${p.wantedBy}`,
   'stock-inquiry': (p) => `stock inquiry to ${p.supplierId}: ${plural(lines(p).length, 'line')}, ${sum(lines(p), 'quantity')} asked`,
@@ -61,10 +66,12 @@ const SUMMARIES: Record<string, (p: Payload) => string> = {
   escalation: (p) => `escalation: ${p.what ?? p.question} (${p.action})`,
   'partial-fill-decision': (p) => `partial fill, ${p.policy}: ${plural(Array.isArray(p.shortLines) ? p.shortLines.length : 0, 'short line')}`,
   'quote-expired': (p) => `quote expired: ${p.inquiryId} was valid until ${p.validUntil}`,
-  rebooking: (p) => `rebooking from ${p.origin}: ${p.from} → ${p.to}`,
+  // The reason says why the booking was not taken, e.g. `rejected by <person>: <why>`: the log keeps a
+  // carrier's rejection only here (and in the cancellation when no carrier is left).
+  rebooking: (p) => `rebooking from ${p.origin}: ${p.from} → ${p.to}${because(p)}`,
   'back-order': (p) => `back-order ${p.backOrderId}: ${plural(lines(p).length, 'line')}`,
   cancellation: (p) => `cancellation: ${p.reason}`,
-  compensation: (p) => `compensation ${p.kind} of ${p.subjectId}`,
+  compensation: (p) => `compensation ${p.kind} of ${p.subjectId}${because(p)}`,
   'compensation-stuck': (p) => `compensation ${p.kind} stuck: ${p.error}`,
   'compensation-resolved': (p) => `compensation ${p.compensationId} resolved: ${p.resolution}`,
 };

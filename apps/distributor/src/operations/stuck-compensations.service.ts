@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type StuckCompensation } from '@tradelane/contracts';
-import { WorkflowGateway, notFound } from '@tradelane/platform';
+import { WorkflowGateway, notFound, type Caller } from '@tradelane/platform';
 import { resolveCompensationUpdate } from '@tradelane/workflows';
 import type { CompensationResolutionDto } from './dto/compensation-resolution.dto';
 import { StuckCompensationRecord } from './stuck-compensation.entity';
@@ -47,9 +47,15 @@ export class StuckCompensationsService {
     return this.stuck.find({ where: status ? { status: status as StuckCompensationRecord['status'] } : {}, order: { stuckAt: 'ASC' }, take: 500 });
   }
 
-  async resolve(orderId: string, compensationId: string, dto: CompensationResolutionDto): Promise<void> {
+  /** An operator resolves a stuck compensation; the resolution names the caller's actor, never a name from the body. */
+  async resolve(orderId: string, compensationId: string, dto: CompensationResolutionDto, caller: Caller): Promise<void> {
     const row = await this.stuck.findOneBy({ orderId, compensationId });
     if (!row) throw notFound('stuck compensation', `${orderId}/${compensationId}`);
-    await this.orders.update(orderWorkflowId(orderId), resolveCompensationUpdate, { compensationId, ...dto });
+    await this.orders.update(orderWorkflowId(orderId), resolveCompensationUpdate, {
+      compensationId,
+      resolution: dto.resolution,
+      resolvedBy: caller.actor,
+      ...(dto.note !== undefined ? { note: dto.note } : {}),
+    });
   }
 }

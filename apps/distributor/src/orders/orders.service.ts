@@ -6,6 +6,8 @@ import { WorkflowGateway, notFound, ownScope, type Caller } from '@tradelane/pla
 import { buyerDecisionUpdate, cancelOrderUpdate, orderViewQuery, type BuyerDecision, type CancelRequest } from '@tradelane/workflows';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
+import type { BuyerDecisionDto } from './dto/buyer-decision.dto';
+import type { CancelOrderDto } from './dto/cancel-order.dto';
 
 @Injectable()
 export class OrdersService {
@@ -38,13 +40,17 @@ export class OrdersService {
     return this.messages.forOrder(orderId);
   }
 
-  async cancel(orderId: string, request: CancelRequest, caller: Caller): Promise<void> {
+  /** The buyer calls the order off; the request names the caller's actor, never a name from the body. */
+  async cancel(orderId: string, dto: CancelOrderDto, caller: Caller): Promise<void> {
     await this.mustExist(orderId, caller);
+    const request: CancelRequest = { requestedBy: caller.actor, reason: dto.reason };
     await this.workflows.update(orderWorkflowId(orderId), cancelOrderUpdate, request);
   }
 
-  async decide(orderId: string, decision: BuyerDecision, caller: Caller): Promise<void> {
+  /** The buyer's answer to an escalated deadline; it names the caller's actor. */
+  async decide(orderId: string, dto: BuyerDecisionDto, caller: Caller): Promise<void> {
     await this.mustExist(orderId, caller);
+    const decision: BuyerDecision = { decision: dto.decision, decidedBy: caller.actor };
     await this.workflows.update(orderWorkflowId(orderId), buyerDecisionUpdate, decision);
   }
 

@@ -66,7 +66,7 @@ export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
     });
   }
 
-  /** A person at the supplier answers (step 3). */
+  /** A person at the supplier answers (step 3); the answer names the caller's actor, never a name from the body. */
   async answer(inquiryId: string, dto: StockAnswerDto, caller: Caller): Promise<StockAnswer> {
     const record = await this.get(inquiryId, caller);
     this.assertOpen(record);
@@ -75,7 +75,7 @@ export class StockInquiriesService extends PartyInbox<StockInquiryRecord> {
     const { given, problems } = checkPersonAnswer(record, dto.lines, levels);
     if (problems.length > 0) throw unprocessable(problems);
     const heldUntil = await holdEnd(this.dataSource.manager, supplier.reservationHoldMinutes);
-    const answer = buildStockAnswer(record, supplier, [...levels.values()], dto.answeredBy, new Date(), {
+    const answer = buildStockAnswer(record, supplier, [...levels.values()], caller.actor, new Date(), {
       person: given,
       reservedUntil: heldUntil,
     });

@@ -1,13 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsISO8601, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDateString, IsISO8601, IsInt, Length, Max, Min } from 'class-validator';
 import { OptionalField } from '@tradelane/platform';
 
+/** Who quotes is not part of the body: it is the caller's actor, from the token. */
 export class ShippingQuoteDto {
-  @ApiProperty({ description: "Who at the carrier's desk quotes", example: 'desk.omar' })
-  @IsString()
-  @Length(1, 100)
-  quotedBy: string;
-
   @ApiPropertyOptional({ description: 'Price in minor units of the order currency; defaults to the rate card' })
   @OptionalField()
   @IsInt()

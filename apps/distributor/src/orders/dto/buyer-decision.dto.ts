@@ -1,14 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn } from 'class-validator';
 
+/** Who decides is not part of the body: it is the caller's actor, from the token. */
 export class BuyerDecisionDto {
   @ApiProperty({ enum: ['wait', 'cancel'], description: 'give the late party another period, or cancel the order' })
   @IsIn(['wait', 'cancel'])
   decision: 'wait' | 'cancel';
-
-  @ApiProperty({ example: 'procurement.maria' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  decidedBy: string;
 }

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsDateString,
   IsInt,
-  IsString,
   Length,
   Max,
   Min,
@@ -41,12 +40,8 @@ export class StockAnswerLineDto {
   readyDate?: string;
 }
 
+/** Who answers is not part of the body: it is the caller's actor, from the token. */
 export class StockAnswerDto {
-  @ApiProperty({ description: 'Who at the supplier answers', example: 'clerk.anna' })
-  @IsString()
-  @Length(1, 100)
-  answeredBy: string;
-
   @ApiProperty({ type: [StockAnswerLineDto] })
   @IsArray()
   @ArrayMinSize(1)
