@@ -283,7 +283,8 @@ describe('who may do what: the access matrix', () => {
           const turnedAway = [401, 403, 404].includes(res.status) && res.body?.type !== `${PROBLEM_TYPE_BASE}unauthorized`;
           if (turnedAway) leaks.push(`${cell}: admitted caller got ${res.status}`);
           if (endpoint.listOwner && !['auditor', 'operator'].includes(caller.role)) {
-            const foreign = (res.body as Record<string, unknown>[]).filter((item) => endpoint.listOwner!(item) !== caller.id);
+            const items = (Array.isArray(res.body) ? res.body : res.body.items) as Record<string, unknown>[]; // GET /orders answers a page
+            const foreign = items.filter((item) => endpoint.listOwner!(item) !== caller.id);
             if (foreign.length > 0) leaks.push(`${cell}: list shows ${foreign.length} item(s) of others`);
           }
         } else if (res.status !== expected) {

@@ -38,7 +38,7 @@ describe('organisations, API keys and access tokens', () => {
     const token = (await stack.http.distributor.post('/auth/token').send({ apiKey: issued.apiKey }).expect(201)).body;
     expect(token).toEqual(expect.objectContaining({ tokenType: 'Bearer', organisationId: 'kessler-antriebe', role: 'buyer', expiresIn: 3600 }));
     const orders = await stack.http.distributor.get('/orders').set('Authorization', `Bearer ${token.accessToken}`).expect(200);
-    expect(orders.body).toEqual([]);
+    expect(orders.body).toEqual({ items: [], nextCursor: null });
     await stack.http.distributor.get('/party-terms').set('Authorization', `Bearer ${token.accessToken}`).expect(403);
 
     const revoked = await operator().delete(`/organisations/kessler-antriebe/api-keys/${issued.id}`).expect(200);

@@ -151,7 +151,7 @@ describe('sign-in through an organisation’s own OpenID Connect provider', () =
     const token = (await http().post('/auth/session-token').send({ sessionToken: signedIn.body.sessionToken }).expect(201)).body;
     const claims = JSON.parse(Buffer.from(token.accessToken.split('.')[1], 'base64url').toString());
     expect(claims).toEqual(expect.objectContaining({ sub: ORG, act: 'anna.kessler@kessler.example', pid: signedIn.body.person.id, prl: 'admin' }));
-    await http().get('/orders').set('Authorization', `Bearer ${token.accessToken}`).expect(200, []);
+    await http().get('/orders').set('Authorization', `Bearer ${token.accessToken}`).expect(200, { items: [], nextCursor: null });
     await http().get(`/organisations/${ORG}/people`).set('Authorization', `Bearer ${token.accessToken}`).expect(200);
 
     // A flow is used once.

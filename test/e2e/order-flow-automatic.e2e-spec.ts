@@ -130,8 +130,11 @@ describe('an order with no person in the loop', () => {
     ]);
     expect(dispatched.rows[0].n).toBe(0);
     const cancelled = await stack.as('muster-maschinenbau').distributor.get('/orders').query({ buyerId: 'muster-maschinenbau', status: 'cancelled' }).expect(200);
-    expect(cancelled.body.map((o: { orderId: string }) => o.orderId)).toEqual([submitted.body.orderId]);
+    expect(cancelled.body.items.map((o: { orderId: string }) => o.orderId)).toEqual([submitted.body.orderId]);
+    expect(cancelled.body.nextCursor).toBeNull();
     // The list leaves out the lines; GET /orders/:id has the whole order.
-    expect(Object.keys(cancelled.body[0]).sort()).toEqual(['buyerId', 'idempotencyKey', 'orderId', 'status', 'submittedAt', 'updatedAt']);
+    expect(Object.keys(cancelled.body.items[0]).sort()).toEqual(
+      ['backOrderOf', 'buyerId', 'currency', 'idempotencyKey', 'lineCount', 'orderId', 'status', 'submittedAt', 'updatedAt', 'wantedBy'],
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { BuyerDecisionDto } from './dto/buyer-decision.dto';
 import { CancelOrderDto } from './dto/cancel-order.dto';
-import { OrderFilterDto } from './dto/order-filter.dto';
+import { OrderFilterDto, OrderPageDto } from './dto/order-filter.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('orders')
@@ -13,14 +13,23 @@ export class OrdersController {
 
   @Get()
   @Roles('buyer', 'auditor', 'operator')
-  @ApiOperation({ summary: "Purchase orders taken in, newest first (500 at most), without their lines; a buyer sees only its own" })
+  @ApiOperation({
+    summary: 'Purchase orders taken in, a page at a time, without their lines; a buyer sees only its own',
+    description:
+      'Newest first unless `sort` says otherwise. Each page ends with `nextCursor`: pass it as `cursor` (with the same ' +
+      'filters and sort) for the next page, until it is null. Orders taken in meanwhile neither repeat nor shift rows. ' +
+      'A cursor this list did not hand out, or one of another sort, is a 400 naming `cursor`.',
+  })
+  @ApiOkResponse({ type: OrderPageDto })
   list(@Query() filter: OrderFilterDto, @CurrentCaller() caller: Caller) {
     return this.orders.list(filter, caller);
   }
 
   @Get(':orderId')
   @Roles('buyer', 'auditor', 'operator')
-  @ApiOperation({ summary: "The order's state now, from its workflow" })
+  @ApiOperation({
+    summary: "The order's state now, from its workflow, with the lines, ship-to, wanted-by date and currency it was ordered with",
+  })
   view(@Param('orderId', uuidParam('orderId')) orderId: string, @CurrentCaller() caller: Caller) {
     return this.orders.view(orderId, caller);
   }
