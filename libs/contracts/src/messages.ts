@@ -71,6 +71,8 @@ export interface PurchaseOrder {
   idempotencyKey?: string;
   /** Set on a follow-up order for what a partial fill left out. */
   backOrderOf?: string;
+  /** The person (or `api-key:<label>`) whose credentials submitted it; absent on a back-order, which the distributor places. */
+  submittedBy?: string;
   submittedAt: string;
 }
 

@@ -56,6 +56,7 @@ describe('timeline entries', () => {
         payload,
       });
     const people: Array<[string, Record<string, unknown>, string]> = [
+      ['purchase-order', { lines: [], wantedBy: '2026-12-31', submittedBy: 'clerk@muster.example' }, 'clerk@muster.example'],
       ['shipping-quote', { quotedBy: 'desk@rhein.example' }, 'desk@rhein.example'],
       ['transport-acceptance', { acceptedBy: 'api-key:console' }, 'api-key:console'],
       ['payment-notice', { paidBy: 'jonas@muster.example' }, 'jonas@muster.example'],

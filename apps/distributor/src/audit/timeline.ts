@@ -26,7 +26,7 @@ export interface TimelineEntry {
  * The payload fields that name the person who acted; `automatic` is no person. The services fill
  * them from the caller's token (a signed-in person's e-mail, or `api-key:<label>`), never from a body.
  */
-const PERSON_FIELDS = ['answeredBy', 'quotedBy', 'acceptedBy', 'rejectedBy', 'paidBy', 'requestedBy', 'decidedBy', 'resolvedBy'];
+const PERSON_FIELDS = ['submittedBy', 'answeredBy', 'quotedBy', 'acceptedBy', 'rejectedBy', 'paidBy', 'requestedBy', 'decidedBy', 'resolvedBy'];
 
 type Payload = Record<string, unknown>;
 

@@ -36,7 +36,7 @@ export class PurchaseOrdersController {
     @CurrentCaller() caller: Caller,
   ): Promise<SubmittedOrder> {
     orderingAsSelf(order.buyerId, caller);
-    return this.answer(res, await this.purchaseOrders.submit(order, key));
+    return this.answer(res, await this.purchaseOrders.submit(order, caller.actor, key));
   }
 
   @Post('csv')
@@ -87,7 +87,7 @@ export class PurchaseOrdersController {
         { field: 'lines', message: 'a CSV file is required' },
       ]);
     }
-    return this.answer(res, await this.purchaseOrders.submitCsv(terms, readPurchaseOrderCsv(file.buffer), key));
+    return this.answer(res, await this.purchaseOrders.submitCsv(terms, readPurchaseOrderCsv(file.buffer), caller.actor, key));
   }
 
   private answer(res: Response, submitted: SubmittedOrder): SubmittedOrder {

@@ -46,17 +46,17 @@ export class PurchaseOrdersService {
   ) {}
 
   /** Step 1 arrives as JSON: check it against the terms and the catalogue, keep it, and start its workflow. */
-  async submit(input: PurchaseOrderInput, headerKey?: string): Promise<SubmittedOrder> {
+  async submit(input: PurchaseOrderInput, submittedBy: string, headerKey?: string): Promise<SubmittedOrder> {
     const key = idempotencyKeyOf(input.idempotencyKey, headerKey);
     const { fields, lines } = await this.problemsOf(input, (index) => `line ${index + 1}`);
     if (fields.length > 0 || lines.length > 0) {
       throw unprocessable([...fields, ...lines.map((p) => ({ field: `lines[${p.index}].${p.column}`, message: p.message }))]);
     }
-    return this.keepAndStart(orderContent(input), key);
+    return this.keepAndStart(orderContent(input), key, submittedBy);
   }
 
   /** Step 1 arrives as a CSV of lines plus the rest of the order; any bad row refuses the whole file. */
-  async submitCsv(terms: PurchaseOrderTerms, csv: PurchaseOrderCsv, headerKey?: string): Promise<SubmittedOrder> {
+  async submitCsv(terms: PurchaseOrderTerms, csv: PurchaseOrderCsv, submittedBy: string, headerKey?: string): Promise<SubmittedOrder> {
     const key = idempotencyKeyOf(terms.idempotencyKey, headerKey);
     const input: PurchaseOrderInput = { ...terms, lines: csv.lines.map((l) => l.line) };
     const { fields, lines } = await this.problemsOf(input, (index) => `row ${csv.lines[index].row}`);
@@ -66,7 +66,7 @@ export class PurchaseOrdersService {
         fields.map((f) => ({ ...f, field: `order.${f.field}` })),
       );
     }
-    return this.keepAndStart(orderContent(input), key);
+    return this.keepAndStart(orderContent(input), key, submittedBy);
   }
 
   /**
@@ -100,8 +100,11 @@ export class PurchaseOrdersService {
     return this.orders.findOneBy({ orderId });
   }
 
-  /** Keeps an order once per idempotency key and starts its workflow; a repeat returns the first. */
-  private async keepAndStart(content: OrderContent, idempotencyKey: string | undefined): Promise<SubmittedOrder> {
+  /**
+   * Keeps an order once per idempotency key and starts its workflow; a repeat returns the first.
+   * Who submitted is not part of the content: the same order sent again by a colleague is a repeat.
+   */
+  private async keepAndStart(content: OrderContent, idempotencyKey: string | undefined, submittedBy?: string): Promise<SubmittedOrder> {
     const bodyHash = contentHash(content);
     if (idempotencyKey) {
       const earlier = await this.orders.findOneBy({ buyerId: content.buyerId, idempotencyKey });
@@ -112,6 +115,7 @@ export class PurchaseOrdersService {
       orderId: randomUUID(),
       ...content,
       ...(idempotencyKey ? { idempotencyKey } : {}),
+      ...(submittedBy ? { submittedBy } : {}),
       submittedAt: now.toISOString(),
     };
     const inserted = await this.orders
