@@ -1,5 +1,4 @@
 import type { Middleware } from 'openapi-fetch';
-import { ApiError, toProblem } from './problem';
 
 export type Service = 'buyer' | 'distributor' | 'supplier' | 'carrier' | 'payment-gateway';
 
@@ -34,30 +33,3 @@ export const sessionMiddleware: Middleware = {
     return response;
   },
 };
-
-type Query = Record<string, string | number | undefined>;
-
-export function withQuery(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
-
-/**
- * A call outside the generated types: for operations whose documents have not landed yet (people,
- * the paged order list). Same CSRF header and 401 handling as the typed clients.
- */
-export async function request<T>(service: Service, method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api/${service}${withQuery(path, options.query)}`, {
-    method,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...csrfHeaders(method) },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  if (response.status === 401) sessionEnded();
-  const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw new ApiError(response.status, toProblem(response.status, body, response.statusText));
-  return body as T;
-}

@@ -11,7 +11,7 @@ export function ReplayWindowPage() {
   const replay = useQuery({
     queryKey: ['audit', 'replays', range],
     enabled: range !== null,
-    queryFn: () => body<ReplayWindow>(distributorApi.GET('/audit/replays', { params: { query: range as never } })),
+    queryFn: () => body<ReplayWindow>(distributorApi.GET('/audit/replays', { params: { query: range ?? { closedAfter: '', closedBefore: '' } } })),
   });
   return (
     <Page title="Replay a window">

@@ -97,7 +97,7 @@ function QuoteForm({ record }: { record: ShippingInquiryRecord }) {
   const currency = record.inquiry.currency;
   const send = useMutation({
     mutationFn: (quote: { priceMinor?: number; pickupDate?: string; deliveryDate?: string }) =>
-      body(carrierApi.POST('/shipping-inquiries/{inquiryId}/quote', { params: { path: { inquiryId: record.inquiryId } }, body: quote as never })),
+      body(carrierApi.POST('/shipping-inquiries/{inquiryId}/quote', { params: { path: { inquiryId: record.inquiryId } }, body: quote })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['shipping-inquiry', record.inquiryId] }),
   });
   const submit = (event: FormEvent) => {

@@ -34,8 +34,8 @@ function NoticeCard({ record }: { record: TransportNoticeRecord }) {
   const [reason, setReason] = useState('');
   const done = () => queryClient.invalidateQueries({ queryKey: ['transport-notices'] });
   const path = { params: { path: { noticeId: record.noticeId } } };
-  const accept = useMutation({ mutationFn: () => body(carrierApi.POST('/transport-notices/{noticeId}/accept', { ...path, body: {} as never })), onSuccess: done });
-  const reject = useMutation({ mutationFn: () => body(carrierApi.POST('/transport-notices/{noticeId}/reject', { ...path, body: { reason } as never })), onSuccess: done });
+  const accept = useMutation({ mutationFn: () => body(carrierApi.POST('/transport-notices/{noticeId}/accept', { ...path, body: {} })), onSuccess: done });
+  const reject = useMutation({ mutationFn: () => body(carrierApi.POST('/transport-notices/{noticeId}/reject', { ...path, body: { reason } })), onSuccess: done });
   const headingId = `notice-${record.noticeId}`;
   const open = record.status === 'open' || record.status === 'awaiting-acceptance';
   return (

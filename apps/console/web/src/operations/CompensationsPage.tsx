@@ -8,7 +8,7 @@ export function CompensationsPage() {
   const queryClient = useQueryClient();
   const q = useQuery({
     queryKey: ['stuck-compensations'],
-    queryFn: () => body<StuckCompensation[]>(distributorApi.GET('/operations/stuck-compensations', { params: { query: { status: 'open' } as never } })),
+    queryFn: () => body<StuckCompensation[]>(distributorApi.GET('/operations/stuck-compensations', { params: { query: { status: 'open' } } })),
     ...LIVE,
   });
   const resolve = useMutation({
@@ -16,7 +16,7 @@ export function CompensationsPage() {
       body(
         distributorApi.POST('/operations/stuck-compensations/{orderId}/{compensationId}/resolve', {
           params: { path: { orderId: v.c.orderId, compensationId: v.c.compensationId } },
-          body: { resolution: v.resolution } as never,
+          body: { resolution: v.resolution },
         }),
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stuck-compensations'] }),

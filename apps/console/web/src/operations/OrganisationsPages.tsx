@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { body, distributorApi } from '../api/clients';
-import { request } from '../api/http';
 import type { Person } from '../api/types';
 import { DateTime } from '../shared/Money';
 import { Announce, ErrorMessage, Field, Loading, Page } from '../shared/ui';
@@ -69,14 +68,18 @@ export function OrganisationPage() {
 function People({ organisationId }: { organisationId: string }) {
   const queryClient = useQueryClient();
   const key = ['people', organisationId];
-  const path = `/organisations/${encodeURIComponent(organisationId)}/people`;
-  const people = useQuery({ queryKey: key, queryFn: () => request<Person[]>('distributor', 'GET', path) });
-  const [draft, setDraft] = useState({ email: '', name: '', role: 'member', password: '' });
+  const organisation = { params: { path: { organisationId } } };
+  const person = (p: Person) => ({ params: { path: { organisationId, personId: p.id } } });
+  const people = useQuery({ queryKey: key, queryFn: () => body<Person[]>(distributorApi.GET('/organisations/{organisationId}/people', organisation)) });
+  const [draft, setDraft] = useState<{ email: string; name: string; role: 'admin' | 'member'; password: string }>({ email: '', name: '', role: 'member', password: '' });
   const [passwords, setPasswords] = useState<Record<string, string>>({});
   const done = () => queryClient.invalidateQueries({ queryKey: key });
-  const create = useMutation({ mutationFn: () => request('distributor', 'POST', path, { body: draft }), onSuccess: done });
-  const reset = useMutation({ mutationFn: (p: Person) => request('distributor', 'PUT', `${path}/${encodeURIComponent(p.id)}/password`, { body: { password: passwords[p.id] ?? '' } }) });
-  const revoke = useMutation({ mutationFn: (p: Person) => request('distributor', 'DELETE', `${path}/${encodeURIComponent(p.id)}/sessions`) });
+  const create = useMutation({ mutationFn: () => body(distributorApi.POST('/organisations/{organisationId}/people', { ...organisation, body: draft })), onSuccess: done });
+  const reset = useMutation({
+    mutationFn: (p: Person) =>
+      body(distributorApi.PUT('/organisations/{organisationId}/people/{personId}/password', { ...person(p), body: { password: passwords[p.id] ?? '' } })),
+  });
+  const revoke = useMutation({ mutationFn: (p: Person) => body(distributorApi.DELETE('/organisations/{organisationId}/people/{personId}/sessions', person(p))) });
   return (
     <section aria-labelledby="people-heading">
       <h2 id="people-heading">People</h2>
@@ -135,7 +138,7 @@ function People({ organisationId }: { organisationId: string }) {
           <input id="person-email" type="email" required value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
         </Field>
         <Field label="Role" id="person-role">
-          <select id="person-role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+          <select id="person-role" value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value === 'admin' ? 'admin' : 'member' })}>
             <option value="member">member</option>
             <option value="admin">admin</option>
           </select>

@@ -14,12 +14,12 @@ interface PartyTermsRecord {
 export function PartyTermsPage() {
   const queryClient = useQueryClient();
   const q = useQuery({ queryKey: ['party-terms'], queryFn: () => body<PartyTermsRecord[]>(distributorApi.GET('/party-terms')) });
-  const [form, setForm] = useState({ role: 'supplier', partyId: '*', answerWithinSeconds: '86400', remindBeforeSeconds: '14400', onDeadline: 'next-candidate' });
+  const [form, setForm] = useState<{ role: 'buyer' | 'supplier' | 'carrier'; partyId: string; answerWithinSeconds: string; remindBeforeSeconds: string; onDeadline: string }>({ role: 'supplier', partyId: '*', answerWithinSeconds: '86400', remindBeforeSeconds: '14400', onDeadline: 'next-candidate' });
   const save = useMutation({
     mutationFn: () =>
       body(
         distributorApi.PUT('/party-terms/{role}/{partyId}', {
-          params: { path: { role: form.role, partyId: form.partyId } as never },
+          params: { path: { role: form.role, partyId: form.partyId } },
           body: { answerWithinSeconds: Number(form.answerWithinSeconds), remindBeforeSeconds: Number(form.remindBeforeSeconds), onDeadline: form.onDeadline as 'cancel' },
         }),
       ),
@@ -67,7 +67,7 @@ export function PartyTermsPage() {
       >
         <h2>Set a party&apos;s terms</h2>
         <Field label="Role" id="terms-role">
-          <select id="terms-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+          <select id="terms-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as typeof form.role })}>
             <option value="supplier">supplier</option>
             <option value="carrier">carrier</option>
             <option value="buyer">buyer</option>

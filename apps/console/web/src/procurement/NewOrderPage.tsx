@@ -65,7 +65,7 @@ function LineGridForm({ buyerId }: { buyerId: string }) {
   const [problems, setProblems] = useState<GridProblems>({});
   const submit = useMutation({
     mutationFn: (order: PurchaseOrderBody) =>
-      body<SubmittedOrder>(distributorApi.POST('/purchase-orders', { body: order as never, headers: { 'Idempotency-Key': idempotencyKey } })),
+      body<SubmittedOrder>(distributorApi.POST('/purchase-orders', { body: order, headers: { 'Idempotency-Key': idempotencyKey } })),
     onSuccess: (order) => void navigate(`/procurement/orders/${order.orderId}`),
     onError: (error) => {
       if (error instanceof ApiError && error.problem.errors) setProblems(serverProblemsOnGrid(error.problem.errors, lines));

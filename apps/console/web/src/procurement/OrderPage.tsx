@@ -7,6 +7,7 @@ import type { BuyerReminder, OrderConfirmation, OrderDetail } from '../api/types
 import { formatMoney } from '../shared/format';
 import { DateTime, Day, Deadline, Money } from '../shared/Money';
 import { Announce, ErrorMessage, Field, LIVE, Loading, Page } from '../shared/ui';
+import type { CurrencyCode } from './line-grid';
 import { describeWaiting, orderActions, statusLabel } from './order-actions';
 
 /** A 404 means "not there yet" for the confirmation: read as null, not as an error. */
@@ -50,16 +51,22 @@ function OrderDetails({ order }: { order: OrderDetail }) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['order', orderId] });
   const [reason, setReason] = useState('');
   const cancel = useMutation({
-    mutationFn: () => body(distributorApi.POST('/orders/{orderId}/cancel', { params: { path: { orderId } }, body: { reason } as never })),
+    mutationFn: () => body(distributorApi.POST('/orders/{orderId}/cancel', { params: { path: { orderId } }, body: { reason } })),
     onSuccess: refresh,
   });
   const decide = useMutation({
-    mutationFn: (decision: 'wait' | 'cancel') => body(distributorApi.POST('/orders/{orderId}/decision', { params: { path: { orderId } }, body: { decision } as never })),
+    mutationFn: (decision: 'wait' | 'cancel') => body(distributorApi.POST('/orders/{orderId}/decision', { params: { path: { orderId } }, body: { decision } })),
     onSuccess: refresh,
   });
   const pay = useMutation({
+    // The amount due is the confirmation's own, so its currency is one the API took before.
     mutationFn: (due: { amountMinor: number; currency: string }) =>
-      body(buyerApi.POST('/orders/{orderId}/payment-notice', { params: { path: { orderId } }, body: { amountMinor: due.amountMinor, currency: due.currency } as never })),
+      body(
+        buyerApi.POST('/orders/{orderId}/payment-notice', {
+          params: { path: { orderId } },
+          body: { amountMinor: due.amountMinor, currency: due.currency as CurrencyCode },
+        }),
+      ),
     onSuccess: refresh,
   });
   const currency = order.currency ?? confirmation.data?.amountDue.currency ?? 'EUR';

@@ -1,3 +1,4 @@
+import type { components } from '../api/generated/distributor';
 import { parseAmountToMinor } from '../shared/format';
 
 /** One row of the new-order grid, as typed. */
@@ -16,12 +17,17 @@ export interface OrderTerms {
   partialFill: 'accept' | 'back-order' | 'cancel';
 }
 
+/** The ISO 4217 codes the distributor's API document lists; the server checks the code again. */
+export type CurrencyCode = components['schemas']['PurchaseOrderDto']['currency'];
+/** The ISO 3166 codes the API document lists. */
+export type CountryCode = components['schemas']['AddressDto']['country'];
+
 export interface PurchaseOrderBody {
   buyerId: string;
   lines: { sku: string; quantity: number; priceCeilingMinor?: number }[];
-  shipTo: { name: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
+  shipTo: { name: string; line1: string; line2?: string; city: string; postalCode: string; country: CountryCode };
   wantedBy: string;
-  currency: string;
+  currency: CurrencyCode;
   partialFill: 'accept' | 'back-order' | 'cancel';
 }
 
@@ -68,9 +74,9 @@ export function buildPurchaseOrder(lines: GridLine[], terms: OrderTerms): { body
     body: {
       buyerId: terms.buyerId,
       lines: built,
-      shipTo: { ...shipTo, country, line2: shipTo.line2 || undefined },
+      shipTo: { ...shipTo, country: country as CountryCode, line2: shipTo.line2 || undefined },
       wantedBy: terms.wantedBy,
-      currency,
+      currency: currency as CurrencyCode,
       partialFill: terms.partialFill,
     },
   };

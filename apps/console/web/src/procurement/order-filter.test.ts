@@ -12,7 +12,7 @@ describe('order list filter and the address', () => {
   });
   it('asks the distributor with whole days, the end day included', () => {
     expect(filterToApiQuery({ createdFrom: '2030-01-01', createdTo: '2030-01-31', sort: 'newest' }, 10)).toEqual({
-      limit: '10',
+      limit: 10,
       sort: '-createdAt',
       createdFrom: '2030-01-01T00:00:00.000Z',
       createdTo: '2030-02-01T00:00:00.000Z',

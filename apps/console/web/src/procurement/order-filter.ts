@@ -1,3 +1,9 @@
+import type { operations } from '../api/generated/distributor';
+
+/** The distributor's GET /orders query, as its API document types it. */
+export type OrderListQuery = NonNullable<operations['OrdersController_list']['parameters']['query']>;
+type OrderStatus = NonNullable<OrderListQuery['status']>[number];
+
 /** What the order list shows, as it lives in the page's address (so it can be linked and reloaded). */
 export interface OrderFilter {
   status?: string;
@@ -10,7 +16,7 @@ export interface OrderFilter {
 
 export const ORDER_SORTS = ['newest', 'oldest'] as const;
 export type OrderSort = (typeof ORDER_SORTS)[number];
-export const ORDER_STATUSES = ['submitted', 'completed', 'cancelled'] as const;
+export const ORDER_STATUSES = ['submitted', 'completed', 'cancelled'] as const satisfies readonly OrderStatus[];
 export const PAGE_SIZE = 25;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -49,9 +55,9 @@ export function filterToSearch(filter: OrderFilter): URLSearchParams {
  * The distributor's GET /orders query for a filter. Dates are whole days in the person's view:
  * createdTo is inclusive, so it is sent as the start of the next day.
  */
-export function filterToApiQuery(filter: OrderFilter, limit = PAGE_SIZE): Record<string, string> {
-  const query: Record<string, string> = { limit: String(limit), sort: filter.sort === 'newest' ? '-createdAt' : 'createdAt' };
-  if (filter.status) query.status = filter.status;
+export function filterToApiQuery(filter: OrderFilter, limit = PAGE_SIZE): OrderListQuery {
+  const query: OrderListQuery = { limit, sort: filter.sort === 'newest' ? '-createdAt' : 'createdAt' };
+  if (filter.status) query.status = [filter.status as OrderStatus];
   if (filter.createdFrom) query.createdFrom = `${filter.createdFrom}T00:00:00.000Z`;
   if (filter.createdTo) query.createdTo = `${nextDay(filter.createdTo)}T00:00:00.000Z`;
   if (filter.q) query.q = filter.q;

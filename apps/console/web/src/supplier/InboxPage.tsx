@@ -24,7 +24,7 @@ export function InboxPage() {
   const inquiries = useQuery({
     queryKey: ['stock-inquiries', organisation.id, 'open'],
     queryFn: () =>
-      body<StockInquiryRecord[]>(supplierApi.GET('/suppliers/{supplierId}/stock-inquiries', { params: { path: { supplierId: organisation.id }, query: { status: 'open' } as never } })),
+      body<StockInquiryRecord[]>(supplierApi.GET('/suppliers/{supplierId}/stock-inquiries', { params: { path: { supplierId: organisation.id }, query: { status: 'open' } } })),
     ...LIVE,
   });
   return (

@@ -28,7 +28,7 @@ function AnswerForm({ record }: { record: StockInquiryRecord }) {
   const [problem, setProblem] = useState<string | null>(null);
   const answer = useMutation({
     mutationFn: (lines: { lineNo: number; quantityCommitted: number }[]) =>
-      body(supplierApi.POST('/stock-inquiries/{inquiryId}/answer', { params: { path: { inquiryId: record.inquiryId } }, body: { lines } as never })),
+      body(supplierApi.POST('/stock-inquiries/{inquiryId}/answer', { params: { path: { inquiryId: record.inquiryId } }, body: { lines } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['stock-inquiry', record.inquiryId] }),
   });
   const open = record.status === 'open';
