@@ -14,13 +14,15 @@ export const MUSTER_GOODS_IN: ShipTo = { name: 'Muster Maschinenbau GmbH, Goods 
 export class ProcurementPages {
   constructor(private readonly page: Page) {}
 
-  private async fillTerms(form: Locator, shipTo: ShipTo, partialFill?: string): Promise<void> {
-    await form.getByLabel('Ship-to name').fill(shipTo.name);
-    await form.getByLabel('Address line 1').fill(shipTo.line1);
-    await form.getByLabel('City').fill(shipTo.city);
-    await form.getByLabel('Postal code').fill(shipTo.postalCode);
-    await form.getByLabel('Country code').fill(shipTo.country);
-    if (partialFill) await form.getByLabel('If a supplier can fill only part').selectOption({ label: partialFill });
+  /** The ship-to and terms, which the page asks once for either way of giving the lines. */
+  private async fillTerms(shipTo: ShipTo, partialFill?: string): Promise<void> {
+    const terms = this.page.getByRole('group', { name: 'Ship to and terms' });
+    await terms.getByLabel('Ship-to name').fill(shipTo.name);
+    await terms.getByLabel('Address line 1').fill(shipTo.line1);
+    await terms.getByLabel('City').fill(shipTo.city);
+    await terms.getByLabel('Postal code').fill(shipTo.postalCode);
+    await terms.getByLabel('Country code').fill(shipTo.country);
+    if (partialFill) await terms.getByLabel('If a supplier can fill only part').selectOption({ label: partialFill });
   }
 
   private form(button: string): Locator {
@@ -30,6 +32,8 @@ export class ProcurementPages {
   /** Places an order from the line grid and returns its id once its page shows. */
   async placeOrder(lines: { sku: string; quantity: number }[], shipTo: ShipTo, partialFill?: string): Promise<string> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New order' }).click();
+    await this.fillTerms(shipTo, partialFill);
+    await this.page.getByRole('radio', { name: 'Type them in a grid' }).check();
     const form = this.form('Place order');
     for (let i = 3; i > lines.length; i -= 1) await form.getByRole('button', { name: `Remove line ${i}` }).click();
     for (const [i, line] of lines.entries()) {
@@ -37,7 +41,6 @@ export class ProcurementPages {
       await form.getByLabel(`SKU of line ${i + 1}`).fill(line.sku);
       await form.getByLabel(`Quantity of line ${i + 1}`).fill(String(line.quantity));
     }
-    await this.fillTerms(form, shipTo, partialFill);
     await form.getByRole('button', { name: 'Place order' }).click();
     return this.openedOrderId();
   }
@@ -45,9 +48,10 @@ export class ProcurementPages {
   /** Uploads a CSV file of lines; the page shows progress, then the order or the file's row report. */
   async uploadCsv(file: { name: string; buffer: Buffer }, shipTo: ShipTo): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New order' }).click();
+    await this.fillTerms(shipTo);
+    await this.page.getByRole('radio', { name: 'Upload a CSV file' }).check();
     const form = this.form('Upload CSV');
     await form.getByLabel('CSV file').setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: file.buffer });
-    await this.fillTerms(form, shipTo);
     await form.getByRole('button', { name: 'Upload CSV' }).click();
   }
 

@@ -56,13 +56,22 @@ function TermsFields({ terms, onChange, problems, prefix }: { terms: OrderTerms;
   );
 }
 
-function LineGridForm({ buyerId }: { buyerId: string }) {
+interface LinesFormProps {
+  terms: OrderTerms;
+  /** what the grid's own check or the server found wrong with the shared terms */
+  onTermsProblems: (problems: GridProblems) => void;
+}
+
+function LineGridForm({ terms, onTermsProblems }: LinesFormProps) {
   const navigate = useNavigate();
   // One key per order being written: a retried submission answers the first order instead of a second.
   const [idempotencyKey] = useState(() => `console-${crypto.randomUUID()}`);
   const [lines, setLines] = useState<GridLine[]>([blankLine(), blankLine(), blankLine()]);
-  const [terms, setTerms] = useState(() => defaultTerms(buyerId));
-  const [problems, setProblems] = useState<GridProblems>({});
+  const [problems, setGridProblems] = useState<GridProblems>({});
+  const setProblems = (found: GridProblems) => {
+    setGridProblems(found);
+    onTermsProblems(found);
+  };
   const submit = useMutation({
     mutationFn: (order: PurchaseOrderBody) =>
       body<SubmittedOrder>(distributorApi.POST('/purchase-orders', { body: order, headers: { 'Idempotency-Key': idempotencyKey } })),
@@ -104,7 +113,7 @@ function LineGridForm({ buyerId }: { buyerId: string }) {
   };
   return (
     <form onSubmit={onSubmit} aria-labelledby="grid-heading" noValidate>
-      <h2 id="grid-heading">Enter lines</h2>
+      <h2 id="grid-heading">Lines</h2>
       <table>
         <caption>Order lines</caption>
         <thead>
@@ -138,7 +147,6 @@ function LineGridForm({ buyerId }: { buyerId: string }) {
       <button type="button" onClick={() => setLines([...lines, blankLine()])}>
         Add line
       </button>
-      <TermsFields terms={terms} onChange={setTerms} problems={problems} prefix="grid" />
       <ErrorMessage error={submit.error} />
       <button type="submit" disabled={submit.isPending}>
         Place order
@@ -148,11 +156,10 @@ function LineGridForm({ buyerId }: { buyerId: string }) {
   );
 }
 
-function CsvUploadForm({ buyerId }: { buyerId: string }) {
+function CsvUploadForm({ terms }: LinesFormProps) {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
-  const [terms, setTerms] = useState(() => defaultTerms(buyerId));
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const upload = useMutation({
     mutationFn: async (chosen: File) => {
@@ -173,7 +180,7 @@ function CsvUploadForm({ buyerId }: { buyerId: string }) {
         if (file) upload.mutate(file);
       }}
     >
-      <h2 id="csv-heading">Or upload a CSV file</h2>
+      <h2 id="csv-heading">Lines from a CSV file</h2>
       <p id="csv-format">A header row with the columns sku, quantity and optionally priceCeilingMinor (in minor units); comma or semicolon separated; at most 5,000 rows and 1 MiB.</p>
       <div className="field">
         <label htmlFor="csv-file">CSV file</label>
@@ -191,7 +198,6 @@ function CsvUploadForm({ buyerId }: { buyerId: string }) {
           }}
         />
       </div>
-      <TermsFields terms={terms} onChange={setTerms} problems={{}} prefix="csv" />
       <button type="submit" disabled={!file || upload.isPending}>
         Upload CSV
       </button>
@@ -219,10 +225,23 @@ function CsvUploadForm({ buyerId }: { buyerId: string }) {
 
 export function NewOrderPage() {
   const session = useSignedIn();
+  const [terms, setTerms] = useState(() => defaultTerms(session.organisation.id));
+  const [termsProblems, setTermsProblems] = useState<GridProblems>({});
+  const [entry, setEntry] = useState<'grid' | 'csv'>('grid');
+  const LinesForm = entry === 'grid' ? LineGridForm : CsvUploadForm;
   return (
     <Page title="New order">
-      <LineGridForm buyerId={session.organisation.id} />
-      <CsvUploadForm buyerId={session.organisation.id} />
+      <TermsFields terms={terms} onChange={setTerms} problems={termsProblems} prefix="order" />
+      <fieldset className="choice">
+        <legend>How do you give the lines?</legend>
+        <label>
+          <input type="radio" name="line-entry" checked={entry === 'grid'} onChange={() => setEntry('grid')} /> Type them in a grid
+        </label>
+        <label>
+          <input type="radio" name="line-entry" checked={entry === 'csv'} onChange={() => setEntry('csv')} /> Upload a CSV file
+        </label>
+      </fieldset>
+      <LinesForm terms={terms} onTermsProblems={setTermsProblems} />
     </Page>
   );
 }
