@@ -88,8 +88,8 @@ describe('auditing orders', () => {
     await answerAutomatically(stack);
     windowStart = new Date();
 
-    // acme-steel's clerk answers by hand and the buyer's Jonas pays, each signed in as themselves,
-    // so two people show in the timeline, named by their tokens; all else is automatic.
+    // The buyer's Jonas submits and pays and acme-steel's clerk answers by hand, each signed in as
+    // themselves, so two people show in the timeline, named by their tokens; all else is automatic.
     const buyer = stack.as('muster-maschinenbau', undefined, JONAS);
     const acme = stack.as('acme-steel', undefined, ANNA);
     await acme.supplier.put('/suppliers/acme-steel/answer-mode').send({ answerMode: 'manual' }).expect(200);
@@ -145,7 +145,7 @@ describe('auditing orders', () => {
     const who = (e: TimelineEntry) =>
       `${e.name}: ${e.actor.role}/${e.actor.id}${e.actor.person ? ` (${e.actor.person})` : ''} -> ${e.to.role}/${e.to.id}`;
     const stories = timeline.map(who);
-    expect(stories[0]).toBe('purchase-order: buyer/muster-maschinenbau -> distributor/tradelane');
+    expect(stories[0]).toBe(`purchase-order: buyer/muster-maschinenbau (${JONAS.email}) -> distributor/tradelane`);
     expect(stories).toEqual(
       expect.arrayContaining([
         'stock-inquiry: distributor/tradelane -> supplier/acme-steel',
@@ -164,7 +164,7 @@ describe('auditing orders', () => {
     expect(byName('dispatch-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'supplier')).toBe(true);
     expect(byName('transport-notice').every((e) => e.actor.role === 'distributor' && e.to.role === 'carrier')).toBe(true);
     // Only the two people who acted are named; automatic answers name nobody.
-    expect(timeline.filter((e) => e.actor.person).map((e) => e.actor.person)).toEqual([ANNA.email, JONAS.email]);
+    expect(timeline.filter((e) => e.actor.person).map((e) => e.actor.person)).toEqual([JONAS.email, ANNA.email, JONAS.email]);
     expect(byName('stock-answer').find((e) => e.actor.person)!.summary).toBe('stock answer: 1 line, 400 committed');
   });
 
@@ -183,7 +183,7 @@ describe('auditing orders', () => {
     );
     const person = header.indexOf('actorPerson');
     const named = rows.filter((r) => r[person] !== '').map((r) => `${r[header.indexOf('name')]} ${r[person]}`);
-    expect(named).toEqual([`stock-answer ${ANNA.email}`, `payment-notice ${JONAS.email}`]);
+    expect(named).toEqual([`purchase-order ${JONAS.email}`, `stock-answer ${ANNA.email}`, `payment-notice ${JONAS.email}`]);
   });
 
   it('chains entries written before the hash chain existed when the migration is applied', async () => {
