@@ -132,4 +132,36 @@ describe('a supplier that never answers', () => {
     const final = await viewWhen('the order to complete', (v) => v.status === 'completed');
     expect(final.transfer!.amount).toEqual(amountDue);
   });
+
+  it("is put to the buyer when its terms say so, and the buyer's decision names the person who decided", async () => {
+    const ops = stack.as('tradelane-ops').distributor;
+    await ops.put('/party-terms/supplier/acme-steel').send({ answerWithinSeconds: 3600, remindBeforeSeconds: 600, onDeadline: 'ask-buyer' }).expect(200);
+    try {
+      // Maria in procurement, signed in; the decision's body says only what she decided.
+      const MARIA = { email: 'maria@muster.example' };
+      const maria = stack.as('muster-maschinenbau', undefined, MARIA).distributor;
+      const submitted = await maria.post('/purchase-orders').send(purchaseOrder([{ sku: 'BOLT-M8', quantity: 50 }])).expect(201);
+      const orderId: string = submitted.body.orderId;
+      const viewWhen = orderViewWhen(stack, submitted.body.workflowId);
+      await viewWhen('the wait for acme-steel', (v) => v.waitingFor.some((w) => w.kind === 'stock-answer'));
+      await env.sleep('61 minutes');
+      await viewWhen("the buyer's decision", (v) => v.waitingFor.some((w) => w.kind === 'buyer-decision'));
+
+      const named = await maria.post(`/orders/${orderId}/decision`).send({ decision: 'cancel', decidedBy: 'maria' }).expect(400);
+      expect(named.body.errors).toEqual([{ field: 'decidedBy', message: 'property decidedBy should not exist' }]);
+      await maria.post(`/orders/${orderId}/decision`).send({ decision: 'cancel' }).expect(200);
+      await viewWhen('the order to cancel', (v) => v.status === 'cancelled');
+
+      const decision = (await logOf(orderId)).find((m) => m.name === 'buyer-decision');
+      expect(decision).toEqual(
+        expect.objectContaining({ sender: { role: 'buyer', id: 'muster-maschinenbau' }, payload: expect.objectContaining({ decision: 'cancel', decidedBy: MARIA.email }) }),
+      );
+      const timeline: { name: string; actor: { person?: string } }[] = (
+        await stack.as('tradelane-audit').distributor.get(`/audit/orders/${orderId}/timeline`).expect(200)
+      ).body;
+      expect(timeline.find((e) => e.name === 'buyer-decision')!.actor.person).toBe(MARIA.email);
+    } finally {
+      await ops.put('/party-terms/supplier/acme-steel').send({ answerWithinSeconds: 86400, remindBeforeSeconds: 14400, onDeadline: 'next-candidate' }).expect(200);
+    }
+  });
 });
