@@ -86,6 +86,20 @@ async function workflowTaskFailure(handle: WorkflowHandle): Promise<string | und
 }
 
 /**
+ * Resolves with the first failed workflow task once the history shows one. An order whose task
+ * fails may never answer a query or an update (the server holds them for a task that keeps
+ * failing), so the verdict is read from the history instead of waiting for the order.
+ */
+async function firstWorkflowTaskFailure(handle: WorkflowHandle, stop: AbortSignal): Promise<string> {
+  while (!stop.aborted) {
+    const failure = await workflowTaskFailure(handle).catch(() => undefined);
+    if (failure) return failure;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return 'stopped';
+}
+
+/**
  * Starts the orders on the release's bundle and lets each reach its wait; stops those workers;
  * then starts workers on `current`, which first have to replay each order's history, and reports
  * per order whether they took it on.
@@ -111,20 +125,31 @@ async function upgrade(env: TestWorkflowEnvironment, stopped: Stopped[], release
   }
   const after = await startPartyWorkers(env, p, prefix, current);
   const verdicts: Record<string, string> = {};
+  // calls the server still holds for an order whose task keeps failing, cancelled once it has its verdict
+  const pending: Promise<unknown>[] = [];
   try {
     for (const s of stopped) {
       const handle = after.handle(s.order);
-      try {
+      const watching = new AbortController();
+      const finished = env.connection.withAbortSignal(watching.signal, async () => {
         await handle.query(orderViewQuery);
         await finish(handle, p, s);
         const view = await handle.result();
-        verdicts[s.wait] = (await workflowTaskFailure(handle)) ?? view.status;
+        return (await workflowTaskFailure(handle)) ?? view.status;
+      });
+      try {
+        verdicts[s.wait] = await Promise.race([finished, firstWorkflowTaskFailure(handle, watching.signal)]);
       } catch (error) {
         verdicts[s.wait] = (await workflowTaskFailure(handle)) ?? `${(error as Error).name}: ${(error as Error).message}`;
+      } finally {
+        watching.abort();
+        pending.push(finished.catch(() => undefined));
       }
     }
   } finally {
     for (const s of stopped) await after.handle(s.order).terminate('test done').catch(() => undefined);
+    // Their retries must not outlive the server, or they fail whatever test runs next in this process.
+    await Promise.allSettled(pending);
     await after.stop();
   }
   return verdicts;
