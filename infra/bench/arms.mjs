@@ -32,7 +32,7 @@ async function payWhenConfirmed(ctx, orderId) {
     await sleep(ctx.pollMs);
   }
   if (ctx.latencyMs) await sleep(ctx.latencyMs);
-  const payment = { amountMinor: confirmation.amountDue.amountMinor, currency: confirmation.amountDue.currency, paidBy: 'bench-buyer' };
+  const payment = { amountMinor: confirmation.amountDue.amountMinor, currency: confirmation.amountDue.currency };
   for (;;) {
     // 409 until the order waits for the payment (the confirmation is stored just before).
     const paid = await ctx.api.post('buyer', `/orders/${orderId}/payment-notice`, payment, { as: ctx.buyerId, allow: [409] });
@@ -120,7 +120,6 @@ export function startPeopleBots(ctx, { suppliers, carriers }) {
         () => ctx.api.get('supplier', `/suppliers/${s}/stock-inquiries?status=open`, { as: s }),
         (i) =>
           ctx.api.post('supplier', `/stock-inquiries/${i.inquiryId}/answer`, {
-            answeredBy: 'bench-bot',
             lines: i.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })),
           }, { as: s, allow: [409] }),
       ),
@@ -128,13 +127,13 @@ export function startPeopleBots(ctx, { suppliers, carriers }) {
     ...carriers.map((c) =>
       loop(
         () => ctx.api.get('carrier', `/carriers/${c}/shipping-inquiries?status=open`, { as: c }),
-        (i) => ctx.api.post('carrier', `/shipping-inquiries/${i.inquiryId}/quote`, { quotedBy: 'bench-bot' }, { as: c, allow: [409] }),
+        (i) => ctx.api.post('carrier', `/shipping-inquiries/${i.inquiryId}/quote`, {}, { as: c, allow: [409] }),
       ),
     ),
     ...carriers.map((c) =>
       loop(
         () => ctx.api.get('carrier', `/carriers/${c}/transport-notices?status=open`, { as: c }),
-        (n) => ctx.api.post('carrier', `/transport-notices/${n.noticeId}/accept`, { acceptedBy: 'bench-bot' }, { as: c, allow: [409] }),
+        (n) => ctx.api.post('carrier', `/transport-notices/${n.noticeId}/accept`, {}, { as: c, allow: [409] }),
       ),
     ),
   ];
