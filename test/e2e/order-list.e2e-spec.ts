@@ -175,16 +175,17 @@ describe('the order list (GET /orders)', () => {
     }
   });
 
-  it('refuses a cursor it did not hand out, or one of another sort, and limits out of range, with a 400 naming the parameter', async () => {
-    const fields = async (query: Record<string, string | number>) => {
-      const res = await list(query).expect(400);
-      expect(res.body.type).toBe(`${PROBLEM_TYPE_BASE}validation`);
+  it('refuses a cursor it did not hand out or of another sort (422), and what breaks the schema (400), naming the parameter', async () => {
+    const fields = async (query: Record<string, string | number>, status = 400) => {
+      const res = await list(query).expect(status);
+      expect(res.body.type).toBe(`${PROBLEM_TYPE_BASE}${status === 400 ? 'validation' : 'unknown-cursor'}`);
       return [...new Set((res.body.errors as { field: string }[]).map((e) => e.field))];
     };
     expect(await fields({ cursor: 'garbage!' })).toEqual(['cursor']);
-    expect(await fields({ cursor: Buffer.from('{"s":"-createdAt","k":"yesterday","id":"x"}').toString('base64url') })).toEqual(['cursor']);
+    expect(await fields({ cursor: '0' }, 422)).toEqual(['cursor']);
+    expect(await fields({ cursor: Buffer.from('{"s":"-createdAt","k":"yesterday","id":"x"}').toString('base64url') }, 422)).toEqual(['cursor']);
     const byWanted: Page = (await list({ sort: 'wantedBy', limit: 2 }).expect(200)).body;
-    expect(await fields({ cursor: byWanted.nextCursor! })).toEqual(['cursor']);
+    expect(await fields({ cursor: byWanted.nextCursor! }, 422)).toEqual(['cursor']);
     expect(await fields({ limit: 0 })).toEqual(['limit']);
     expect(await fields({ limit: 201 })).toEqual(['limit']);
     expect(await fields({ limit: 'ten' })).toContain('limit');

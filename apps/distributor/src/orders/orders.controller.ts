@@ -18,7 +18,7 @@ export class OrdersController {
     description:
       'Newest first unless `sort` says otherwise. Each page ends with `nextCursor`: pass it as `cursor` (with the same ' +
       'filters and sort) for the next page, until it is null. Orders taken in meanwhile neither repeat nor shift rows. ' +
-      'A cursor this list did not hand out, or one of another sort, is a 400 naming `cursor`.',
+      'A cursor this list did not hand out, or one of another sort, is a 422 naming `cursor` (400 if it is not base64url at all).',
   })
   @ApiOkResponse({ type: OrderPageDto })
   list(@Query() filter: OrderFilterDto, @CurrentCaller() caller: Caller) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** The distributor's own record of an order: taken in (`submitted`), then how it ended. */
 export const ORDER_ROW_STATUSES = ['submitted', 'completed', 'cancelled'] as const;
@@ -34,6 +34,7 @@ export class OrderFilterDto {
   @IsOptional()
   @IsString()
   @Length(1, 500)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be a nextCursor this list handed out (base64url)' })
   cursor?: string;
 
   @ApiPropertyOptional({ example: 'muster-maschinenbau', description: "Only this buyer's orders (a buyer sees only its own anyway)" })
