@@ -1,18 +1,24 @@
-import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { signInPath } from './api/http';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/use-session';
 import { Layout } from './shared/Layout';
 import { homeOf } from './shared/roles';
+import { lazySection } from './shared/lazy-section';
 import { ErrorMessage } from './shared/ui';
 
 // One chunk per role: a person downloads only their own pages.
-const Procurement = lazy(() => import('./procurement/routes'));
-const Supplier = lazy(() => import('./supplier/routes'));
-const Carrier = lazy(() => import('./carrier/routes'));
-const Audit = lazy(() => import('./audit/routes'));
-const Operations = lazy(() => import('./operations/routes'));
+const SECTIONS = {
+  procurement: lazySection(() => import('./procurement/routes')),
+  supplier: lazySection(() => import('./supplier/routes')),
+  carrier: lazySection(() => import('./carrier/routes')),
+  audit: lazySection(() => import('./audit/routes')),
+  operations: lazySection(() => import('./operations/routes')),
+};
+const { procurement: Procurement, supplier: Supplier, carrier: Carrier, audit: Audit, operations: Operations } = SECTIONS;
+
+// The page opened is fetched beside the session check, not after it.
+SECTIONS[window.location.pathname.split('/')[1] as keyof typeof SECTIONS]?.preload();
 
 function SignedIn() {
   const session = useSession();
@@ -30,19 +36,17 @@ function Home() {
 
 export function App() {
   return (
-    <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route element={<SignedIn />}>
-          <Route index element={<Home />} />
-          <Route path="procurement/*" element={<Procurement />} />
-          <Route path="supplier/*" element={<Supplier />} />
-          <Route path="carrier/*" element={<Carrier />} />
-          <Route path="audit/*" element={<Audit />} />
-          <Route path="operations/*" element={<Operations />} />
-          <Route path="*" element={<Home />} />
-        </Route>
-      </Routes>
-    </Suspense>
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<SignedIn />}>
+        <Route index element={<Home />} />
+        <Route path="procurement/*" element={<Procurement />} />
+        <Route path="supplier/*" element={<Supplier />} />
+        <Route path="carrier/*" element={<Carrier />} />
+        <Route path="audit/*" element={<Audit />} />
+        <Route path="operations/*" element={<Operations />} />
+        <Route path="*" element={<Home />} />
+      </Route>
+    </Routes>
   );
 }
