@@ -2,22 +2,33 @@
 // fresh data folder, so they test what people get.
 import { spawn } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolveFree) => {
     const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolvePort(port));
-    });
+    server.once('error', () => resolveFree(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree(true)));
   });
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768 and up): the ports are chosen before anything
+ * starts, and the Temporal dev server binds ports of its own from that range as it comes up, so a
+ * port taken from it could be gone by the time its service listens.
+ */
+async function freePort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!taken.has(port) && (await canListen(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
 }
 
 export interface RunningSystem {
@@ -32,7 +43,8 @@ export async function startSystem(log: (message: string) => void = console.log):
   const dataDir = mkdtempSync(join(tmpdir(), 'tradelane-console-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as its own user when the tests run as root
   const ports: Record<string, string> = {};
-  for (const name of PORT_VARIABLES) ports[name] = String(await freePort());
+  const taken = new Set<number>();
+  for (const name of PORT_VARIABLES) ports[name] = String(await freePort(taken));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...ports,
