@@ -19,12 +19,12 @@ export const PORT_VARIABLES = {
 /** Resolves once start.mjs says the stack is up; `onOutput` sees everything it prints. */
 export async function startStackProcess({ dataDir, env = {}, onOutput = () => {}, timeoutMs = 300_000 }) {
   const ports = {};
-  for (const variable of [...Object.values(PORT_VARIABLES), 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT']) {
+  for (const variable of [...Object.values(PORT_VARIABLES), 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT', 'CONSOLE_PORT']) {
     ports[variable] = await freePort();
   }
   const childEnv = { ...process.env, ...env, TRADELANE_DATA_DIR: dataDir };
   // Its own embedded Temporal and PostgreSQL, whatever the calling shell points at.
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TRANSFER_NOTICE_URL', 'IDENTITY_TOKEN_URL']) delete childEnv[name];
+  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TRANSFER_NOTICE_URL', 'IDENTITY_TOKEN_URL', 'CONSOLE_PUBLIC_URL']) delete childEnv[name];
   for (const [variable, port] of Object.entries(ports)) childEnv[variable] = String(port);
   const child = spawn(process.execPath, [join(root, 'infra/scripts/start.mjs')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = [];
