@@ -17,6 +17,7 @@ export async function runServerProcess({ name, command, args, logFile, address, 
   }
   const child = spawn(command, args, { stdio });
   let exited;
+  const ended = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
   child.once('exit', (code) => (exited = code ?? 'signal'));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -33,13 +34,15 @@ export async function runServerProcess({ name, command, args, logFile, address, 
   }
   return {
     address,
-    async stop() {
+    pid: child.pid,
+    /** Settles when the server process ends, for whatever reason. */
+    exited: ended,
+    async stop({ graceMs = 10_000 } = {}) {
       process.off('exit', killOnExit);
       if (exited !== undefined) return;
-      const done = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await done;
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await ended;
       clearTimeout(timer);
     },
   };
