@@ -26,6 +26,7 @@ export interface Stack {
   apps: Record<PartyRole, INestApplication>;
   /** direct SQL, for test set-up and for asserting what the services stored */
   db: Pool;
+  databaseUrl: string;
   temporal: Client;
   taskQueuePrefix: string;
   close(): Promise<void>;
@@ -42,6 +43,12 @@ export interface StackOptions {
    * so code that does not replay as it ran fails at once instead of after an eviction.
    */
   maxCachedWorkflows?: number;
+  /**
+   * A database another stack already uses (migrated and seeded by whoever made it), and that
+   * stack's task queue prefix: this stack is then a second replica of every service, whose
+   * workers take tasks from the same queues. The database is left for its owner to drop.
+   */
+  replicaOf?: { databaseUrl: string; taskQueuePrefix: string };
 }
 
 /**
@@ -49,9 +56,11 @@ export interface StackOptions {
  * same configureApp), each with its Temporal worker, on a fresh database with the demo data.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const database = await createTestDatabase();
-  await prepareDatabase(database.url, { seed: true });
-  const taskQueuePrefix = `t${randomUUID().slice(0, 8)}-`;
+  const database = options.replicaOf
+    ? { url: options.replicaOf.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
+  if (!options.replicaOf) await prepareDatabase(database.url, { seed: true });
+  const taskQueuePrefix = options.replicaOf?.taskQueuePrefix ?? `t${randomUUID().slice(0, 8)}-`;
   process.env.DATABASE_URL = database.url;
   process.env.TEMPORAL_TASK_QUEUE_PREFIX = taskQueuePrefix;
 
@@ -109,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     apps,
     db,
+    databaseUrl: database.url,
     temporal,
     taskQueuePrefix,
     async close() {

@@ -7,6 +7,7 @@ import { StockMovement } from '../suppliers/stock-movement.entity';
 import { Supplier } from '../suppliers/supplier.entity';
 import { SupplierInitial1764000000000 } from './migrations/1764000000000-supplier-initial';
 import { SupplierReservations1764100000000 } from './migrations/1764100000000-supplier-reservations';
+import { SupplierRateLimits1764600000000 } from './migrations/1764600000000-supplier-rate-limits';
 
 /** Every table of the supplier's schema; the module registers the same list. */
 export const supplierEntities = [Supplier, StockItem, StockMovement, StockInquiryRecord, DispatchNoticeRecord, StockReservation];
@@ -14,5 +15,5 @@ export const supplierEntities = [Supplier, StockItem, StockMovement, StockInquir
 export const supplierDatabase: PartyDatabase = {
   schema: 'supplier',
   entities: supplierEntities,
-  migrations: [SupplierInitial1764000000000, SupplierReservations1764100000000],
+  migrations: [SupplierInitial1764000000000, SupplierReservations1764100000000, SupplierRateLimits1764600000000],
 };

@@ -21,18 +21,18 @@ export class AccessGuard implements CanActivate {
     private readonly perClientAddress: RateLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const http = context.switchToHttp();
     const request = http.getRequest<Request & { [CALLER]?: Caller }>();
     const response = http.getResponse<Response>();
     if (this.reflector.getAllAndOverride<string>(RATE_LIMIT_KEY, targets) === 'client-address') {
-      this.limit(this.perClientAddress, `address:${request.ip ?? 'unknown'}`, response);
+      await this.limit(this.perClientAddress, `address:${request.ip ?? 'unknown'}`, response);
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const caller = this.authenticate(request, response);
-    this.limit(this.perOrganisation, `organisation:${caller.organisationId}`, response);
+    await this.limit(this.perOrganisation, `organisation:${caller.organisationId}`, response);
     const roles = this.reflector.getAllAndOverride<OrganisationRole[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(caller.role)) {
       throw new ProblemException(403, 'forbidden', 'Forbidden', `the ${caller.role} role may not use ${request.method} ${request.route?.path ?? request.path}`);
@@ -57,8 +57,8 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private limit(limiter: RateLimiter, key: string, response: Response): void {
-    const retryAfter = limiter.take(key);
+  private async limit(limiter: RateLimiter, key: string, response: Response): Promise<void> {
+    const retryAfter = await limiter.take(key);
     if (retryAfter === undefined) return;
     response.setHeader('Retry-After', String(retryAfter));
     throw new ProblemException(429, 'rate-limited', 'Too many requests', `more than ${limiter.perMinute} requests a minute; retry after ${retryAfter} s`);

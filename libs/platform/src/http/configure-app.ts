@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
 import { AccessGuard } from '../auth/access.guard';
 import { AccessTokenVerifier } from '../auth/access-token';
 import { identityConfig } from '../auth/identity.config';
@@ -23,12 +24,14 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   // The console's server signs people in on their behalf; their own address must reach the limits.
   if (trustProxy) express.set('trust proxy', trustProxy);
   const identity = identityConfig();
+  // Counted in the service's own schema, so every replica counts against one allowance.
+  const dataSource = app.get(DataSource);
   app.useGlobalGuards(
     new AccessGuard(
       app.get(Reflector),
       AccessTokenVerifier.fromPem(identity.publicKeys),
-      new RateLimiter(identity.rateLimitPerMinute),
-      new RateLimiter(identity.tokenRateLimitPerMinute),
+      RateLimiter.inDatabase(dataSource, 'per-organisation', identity.rateLimitPerMinute),
+      RateLimiter.inDatabase(dataSource, 'per-client-address', identity.tokenRateLimitPerMinute),
     ),
   );
   app.useGlobalPipes(createValidationPipe());
