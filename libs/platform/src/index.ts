@@ -7,6 +7,7 @@ export * from './database/bigint.transformer';
 export * from './http/problem';
 export * from './http/validation';
 export * from './http/problem-details.filter';
+export * from './http/dependency-unavailable';
 export * from './http/configure-app';
 export * from './temporal/temporal.tokens';
 export * from './temporal/worker-host';

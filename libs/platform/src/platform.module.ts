@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { validateEnvironment } from './config/environment';
 import { databaseConfig, temporalConfig } from './config/namespaces';
 import { partyDataSourceOptions, type PartyDatabase } from './database/data-source-options';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 /** What every party's service has: validated config, its own database schema, Temporal, health. */
@@ -26,8 +26,8 @@ export class PlatformModule {
             partyDataSourceOptions(config.getOrThrow<string>('database.url'), db),
         }),
         TemporalModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

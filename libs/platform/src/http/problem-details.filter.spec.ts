@@ -4,8 +4,12 @@ import { ProblemException } from './problem';
 import { flattenValidationErrors } from './validation';
 
 function respond(exception: unknown) {
-  const sent: { status?: number; type?: string; body?: Record<string, unknown> } = {};
+  const sent: { status?: number; type?: string; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
   const res = {
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+      return res;
+    },
     status(code: number) {
       sent.status = code;
       return res;
@@ -23,7 +27,7 @@ function respond(exception: unknown) {
     switchToHttp: () => ({ getRequest: () => ({ method: 'GET', originalUrl: '/things/1?x=2' }), getResponse: () => res }),
   } as unknown as ArgumentsHost;
   const filter = new ProblemDetailsFilter();
-  (filter as unknown as { logger: { error: jest.Mock } }).logger = { error: jest.fn() };
+  (filter as unknown as { logger: { error: jest.Mock; warn: jest.Mock } }).logger = { error: jest.fn(), warn: jest.fn() };
   filter.catch(exception, host);
   return { ...sent, logged: (filter as unknown as { logger: { error: jest.Mock } }).logger.error };
 }
@@ -47,6 +51,17 @@ describe('ProblemDetailsFilter', () => {
     expect(JSON.stringify(r.body)).not.toContain('secret_table');
     expect(r.body?.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.logged.mock.calls[0][0]).toContain(r.body?.errorId);
+  });
+
+  it('answers PostgreSQL or Temporal out of reach with a 503 naming which, with Retry-After and no internals', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' });
+    const db = respond(refused);
+    expect(db.status).toBe(503);
+    expect(db.headers['Retry-After']).toBe('5');
+    expect(db.body).toMatchObject({ type: 'urn:tradelane:problem:dependency-unavailable', status: 503, dependency: 'database', instance: '/things/1' });
+    expect(JSON.stringify(db.body)).not.toContain('10.0.0.7');
+    const grpc = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: 'No connection established', metadata: {} });
+    expect(respond(new Error('Failed to start Workflow', { cause: grpc })).body).toMatchObject({ status: 503, dependency: 'temporal' });
   });
 });
 

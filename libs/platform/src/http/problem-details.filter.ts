@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { DEPENDENCY_RETRY_AFTER_SECONDS, dependencyUnavailableProblem, unavailableDependencyOf } from './dependency-unavailable';
 import { PROBLEM_TYPE_BASE, type ProblemDetails } from './problem';
 
 const TITLES: Record<number, string> = {
@@ -17,8 +18,9 @@ const TITLES: Record<number, string> = {
 };
 
 /**
- * Every error leaves as RFC 9457 problem details. Known errors keep their status;
- * anything else is a 500 with an error id that is also logged, and no internals.
+ * Every error leaves as RFC 9457 problem details. Known errors keep their status; PostgreSQL or
+ * Temporal out of reach is a 503 with Retry-After naming which; anything else is a 500 with an
+ * error id that is also logged, and no internals.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -30,7 +32,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl?.split('?')[0];
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      response.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+      if (!(exception instanceof HttpException)) {
+        this.logger.warn(`${request.method} ${request.originalUrl}: ${problem.detail} (${exception instanceof Error ? exception.message : String(exception)})`);
+      }
+    } else if (problem.status >= 500) {
       problem.errorId = randomUUID();
       this.logger.error(
         `errorId=${problem.errorId} ${request.method} ${request.originalUrl}`,
@@ -71,6 +78,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
             : TITLES[status] ?? 'bad request';
       return { type: `${PROBLEM_TYPE_BASE}http-${status}`, title: TITLES[status] ?? 'Request failed', status, detail };
     }
+    const dependency = unavailableDependencyOf(exception);
+    if (dependency) return dependencyUnavailableProblem(dependency);
     return this.internal();
   }
 

@@ -9,11 +9,19 @@ import { TEMPORAL_CLIENT } from './temporal.tokens';
 
 /** How long a finished order gets to say its state before the answer names Temporal's status instead. */
 const STATE_QUERY_MS = 5_000;
+/**
+ * How long a query may take. Without it the client retries an unreachable server for about 20 s
+ * before the answer (503, dependency-unavailable) can be given.
+ */
+const QUERY_DEADLINE_MS = 10_000;
 
 const orderNotFound = (workflowId: string) =>
   new ProblemException(404, 'not-found', 'Order not found', `no running or finished order ${workflowId}`);
 
-/** How services talk to running orders; Temporal errors become problem details. */
+/**
+ * How services talk to running orders; Temporal's refusals become problem details here, and an
+ * unreachable Temporal (UNAVAILABLE, DEADLINE_EXCEEDED) is left to the problem filter's 503.
+ */
 @Injectable()
 export class WorkflowGateway {
   constructor(@Inject(TEMPORAL_CLIENT) readonly client: Client) {}
@@ -37,7 +45,7 @@ export class WorkflowGateway {
   /** Queries are answered by finished orders too, so "not found" means there never was one. */
   async query<R>(workflowId: string, query: QueryDefinition<R>): Promise<R> {
     try {
-      return await this.client.workflow.getHandle(workflowId).query(query);
+      return await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.client.workflow.getHandle(workflowId).query(query));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw orderNotFound(workflowId);
       throw error;
@@ -48,7 +56,7 @@ export class WorkflowGateway {
   private async closedOrMissing(handle: WorkflowHandle, original: Error): Promise<Error> {
     let status: string;
     try {
-      status = (await handle.describe()).status.name;
+      status = (await this.client.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => handle.describe())).status.name;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return orderNotFound(handle.workflowId);
       throw error;
