@@ -1,14 +1,20 @@
 // Runs the e2e order flow against the Temporal server as clusters run it (go.temporal.io/server on
 // PostgreSQL, SQL visibility) instead of the dev server: one embedded PostgreSQL holds Temporal's
 // databases and the tests' own. Test files may be given as arguments; by default the order flow.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
 import { freePort } from '../scripts/free-port.mjs';
 import { findOrBuildClusterServer, startClusterServer, TEMPORAL_SERVER_VERSION } from './cluster-server.mjs';
+import { ensureTemporalCli } from './ensure-cli.mjs';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ORDER_FLOW = ['test/e2e/order-flow-automatic.e2e-spec.ts', 'test/e2e/order-flow-people.e2e-spec.ts'];
@@ -31,9 +37,25 @@ function stopIfInterrupted() {
 
 function runJest(files, env) {
   return new Promise((resolveExit) => {
-    jest = spawn('npx', ['jest', '--runInBand', ...files], { cwd: root, env, stdio: 'inherit' });
+    // jest's own script, not npx: npx does not pass a SIGTERM on to it.
+    jest = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--runInBand', ...files], { cwd: root, env, stdio: 'inherit' });
     jest.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** What the tests left in the server, read back through its frontend from SQL visibility. */
+async function countWorkflows(address) {
+  try {
+    const temporal = ensureTemporalCli({ log });
+    const { stdout } = await run(temporal, [
+      'workflow', 'count', '--address', address, '--namespace', 'default', '--query', 'GROUP BY ExecutionStatus',
+    ], { timeout: 10_000 });
+    const total = /Total: (\d+)/.exec(stdout)?.[1];
+    const groups = [...stdout.matchAll(/Group total: (\d+), values: (\S+)/g)].map(([, n, status]) => `${n} ${status}`);
+    return total ? `${total} workflow executions (${groups.join(', ')})` : stdout.trim();
+  } catch (error) {
+    return `(could not count: ${String(error.stderr || error.message).trim()})`;
+  }
 }
 
 async function main() {
@@ -67,6 +89,7 @@ async function main() {
     started = Date.now();
     exitCode = await runJest(files, { ...process.env, TEMPORAL_ADDRESS: server.address, TEST_DATABASE_URL: pg.adminUrl });
     log(`[cluster] jest exited ${exitCode} after ${seconds(started)}`);
+    log(`[cluster] the server's SQL visibility holds: ${await countWorkflows(server.address)}`);
   } catch (error) {
     console.error(`[cluster] ${error.message}`);
   } finally {
