@@ -52,7 +52,7 @@ async function countWorkflows(address) {
     ], { timeout: 10_000 });
     const total = /Total: (\d+)/.exec(stdout)?.[1];
     const groups = [...stdout.matchAll(/Group total: (\d+), values: (\S+)/g)].map(([, n, status]) => `${n} ${status}`);
-    return total ? `${total} workflow executions (${groups.join(', ')})` : stdout.trim();
+    return total ? `workflow executions: ${total} (${groups.join(', ')})` : stdout.trim();
   } catch (error) {
     return `(could not count: ${String(error.stderr || error.message).trim()})`;
   }
