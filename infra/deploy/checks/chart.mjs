@@ -68,12 +68,15 @@ export function crossCheck(objects, { known, label }) {
   }
   for (const pdb of byKind('PodDisruptionBudget')) {
     if (!deployments.some((d) => matches(pdb.spec.selector.matchLabels, d.spec.template.metadata.labels))) problems.push(`${label}: PodDisruptionBudget ${pdb.metadata.name} selects no pods`);
+    // a rule of the API server, not of the schema
+    if ('minAvailable' in pdb.spec && 'maxUnavailable' in pdb.spec) problems.push(`${label}: PodDisruptionBudget ${pdb.metadata.name} sets both minAvailable and maxUnavailable`);
   }
   const hpaTargets = new Set();
   for (const hpa of byKind('HorizontalPodAutoscaler')) {
     const target = deployments.find((d) => d.metadata.name === hpa.spec.scaleTargetRef.name);
     if (!target) problems.push(`${label}: HorizontalPodAutoscaler ${hpa.metadata.name} scales ${hpa.spec.scaleTargetRef.name}, which is not rendered`);
     else hpaTargets.add(target);
+    if (hpa.spec.minReplicas > hpa.spec.maxReplicas) problems.push(`${label}: HorizontalPodAutoscaler ${hpa.metadata.name} has minReplicas above maxReplicas`);
   }
   for (const party of PARTIES) {
     const runs = deployments.filter((d) => d.spec.template.spec.containers.some((c) => c.args?.[0] === party));

@@ -107,3 +107,12 @@ readinessProbe:
   timeoutSeconds: {{ $p.readiness.timeoutSeconds }}
   failureThreshold: {{ $p.readiness.failureThreshold }}
 {{- end -}}
+
+{{/* A disruption budget takes one of minAvailable and maxUnavailable: minAvailable, when given. */}}
+{{- define "tradelane.disruptionBudget" -}}
+{{- if hasKey . "minAvailable" -}}
+minAvailable: {{ .minAvailable }}
+{{- else -}}
+maxUnavailable: {{ .maxUnavailable }}
+{{- end -}}
+{{- end -}}
