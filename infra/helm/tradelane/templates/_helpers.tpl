@@ -51,7 +51,7 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- if .Values.console.publicUrl -}}
 {{ .Values.console.publicUrl }}
 {{- else if and .Values.console.ingress.enabled .Values.console.ingress.host -}}
-{{ printf "https://%s" .Values.console.ingress.host }}
+{{ printf "%s://%s" (ternary "https" "http" (not (empty .Values.console.ingress.tls))) .Values.console.ingress.host }}
 {{- else -}}
 {{ printf "http://localhost:%v" .Values.console.port }}
 {{- end -}}
