@@ -4,7 +4,8 @@ const { mkdirSync, writeFileSync } = require('node:fs');
 const { dirname, resolve } = require('node:path');
 
 async function bundle(workflowsPath, outFile) {
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: quietLogger() });
+  // The workflows' module exports their interceptors (tracing), so it is an interceptor module too.
+  const { code } = await bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowsPath], logger: quietLogger() });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
   return outFile;

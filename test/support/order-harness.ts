@@ -21,6 +21,7 @@ import type {
   TransportNotice,
 } from '../../libs/contracts/src';
 import { orderViewQuery, paymentNoticeUpdate, transferNoticeUpdate } from '../../workflows/order/definitions';
+import { workflowSpanSinks } from '../../libs/platform/src/observability/tracing/temporal-tracing';
 
 /**
  * The order workflow with every party mocked, on Temporal's time-skipping server: for the
@@ -190,7 +191,8 @@ export async function startPartyWorkers(
       connection: env.nativeConnection,
       taskQueue: `${prefix}${queue}`,
       activities,
-      ...(workflows ? { workflowBundle: bundle, ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}) } : {}),
+      // The bundle's interceptors export the order's spans through this sink (dropped: no tracing here).
+      ...(workflows ? { workflowBundle: bundle, sinks: workflowSpanSinks('tradelane-distributor'), ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}) } : {}),
     });
   const workers = await Promise.all([
     worker('distributor', distributorOf(p), true),

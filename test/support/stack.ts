@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import type { OrderView, PartyRole } from '@tradelane/contracts';
 import { orderViewQuery } from '@tradelane/workflows';
-import { configureApp } from '@tradelane/platform';
+import { configureApp, configureLoggingUnlessConfigured } from '@tradelane/platform';
 import { partyServices } from '../../infra/stack/parties';
 import { prepareDatabase } from '../../infra/stack/prepare-database';
 import { bearer, type TestPerson } from './identity';
@@ -75,7 +75,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const http = {} as Stack['http'];
   try {
     for (const party of partyServices()) {
-      const app = await NestFactory.create(party.module(), { logger: ['error', 'warn'], rawBody: true });
+      // Quiet unless the test configured logging itself (or LOG_LEVEL says otherwise).
+      configureLoggingUnlessConfigured({ level: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn' });
+      const app = await NestFactory.create(party.module(), { bufferLogs: true, rawBody: true });
       configureApp(app, party.api);
       if (party.role === 'distributor') {
         // The gateway delivers transfer notices to this webhook over real HTTP; its config is read

@@ -1,3 +1,5 @@
+// First: tracing patches http, pg and fetch as they load.
+import '../../../libs/platform/src/observability/tracing/register';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { configureApp, httpConfig } from '@tradelane/platform';
@@ -5,7 +7,7 @@ import { distributorApi } from './api';
 import { DistributorModule } from './distributor.module';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(DistributorModule, { rawBody: true });
+  const app = await NestFactory.create(DistributorModule, { rawBody: true, bufferLogs: true });
   configureApp(app, distributorApi);
   const { port, host } = httpConfig();
   await app.listen(port ?? 3002, host);

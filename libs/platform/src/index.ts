@@ -23,3 +23,5 @@ export * from './webhooks/signature';
 export * from './webhooks/transfer-notice.config';
 export * from './auth';
 export * from './inbox/party-inbox';
+export * from './observability/logging';
+export * from './observability/tracing';

@@ -5,6 +5,7 @@ import { validateEnvironment } from './config/environment';
 import { databaseConfig, temporalConfig } from './config/namespaces';
 import { partyDataSourceOptions, type PartyDatabase } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './observability/logging/logging.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 /** What every party's service has: validated config, its own database schema, Temporal, health. */
@@ -27,6 +28,8 @@ export class PlatformModule {
         }),
         TemporalModule,
         HealthModule,
+        // A party's schema is its role with underscores (payment_gateway).
+        LoggingModule.forService(`tradelane-${db.schema.replace(/_/g, '-')}`),
       ],
     };
   }

@@ -7,6 +7,10 @@ import { AccessTokenVerifier } from '../auth/access-token';
 import { identityConfig } from '../auth/identity.config';
 import { httpConfig } from '../config/http.config';
 import { RateLimiter } from '../auth/rate-limiter';
+import { Logger } from 'nestjs-pino';
+import { CallerLogContextInterceptor } from '../observability/logging/caller-log-context.interceptor';
+import { LOG_SERVICE } from '../observability/logging/logging.module';
+import { requestLogContext } from '../observability/logging/request-context';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { publishApiDocument, type AppDescription } from './openapi';
 import { createValidationPipe } from './validation';
@@ -18,6 +22,11 @@ export const MAX_JSON_BODY = '2mb';
 /** Called by every service's main.ts and by the tests, so tests exercise what runs. */
 export function configureApp(app: INestApplication, about: AppDescription): INestApplication {
   const express = app as NestExpressApplication;
+  app.useLogger(app.get(Logger));
+  // What Nest said while the app was made (bufferLogs) goes to the same logger now.
+  app.flushLogs();
+  // Before everything else, so that every line and span of the request names its id and service.
+  express.use(requestLogContext(app.get(LOG_SERVICE)));
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');
   const { trustProxy } = httpConfig();
@@ -34,6 +43,7 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
       RateLimiter.inDatabase(dataSource, 'per-client-address', identity.tokenRateLimitPerMinute),
     ),
   );
+  app.useGlobalInterceptors(new CallerLogContextInterceptor());
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

@@ -1,18 +1,21 @@
-import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
+import { Runtime, type TelemetryOptions } from '@temporalio/worker';
+import { TemporalProcessLogger } from '../observability/logging/temporal-logger';
 
 let installed = false;
 
-/** Temporal's worker runtime logs at WARN, without the notice every activity-only worker triggers. */
-export function installTemporalRuntime(): void {
+/**
+ * Temporal's worker runtime, once per process and before any Worker or NativeConnection: its
+ * logs go to the process logger (the core's from WARN up); with TEMPORAL_METRICS_BIND_ADDRESS
+ * (host:port) it serves the SDK's worker metrics for Prometheus there.
+ */
+export function installTemporalRuntime(env: NodeJS.ProcessEnv = process.env): void {
   if (installed) return;
   installed = true;
-  const logger = new DefaultLogger('WARN', (entry: LogEntry) => {
-    if (entry.message.startsWith('No workflows registered')) return;
-    const meta = entry.meta && Object.keys(entry.meta).length > 0 ? ` ${JSON.stringify(entry.meta)}` : '';
-    process.stderr.write(`[temporal ${entry.level}] ${entry.message}${meta}\n`);
-  });
+  const telemetryOptions: TelemetryOptions = { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } };
+  const bindAddress = env.TEMPORAL_METRICS_BIND_ADDRESS;
+  if (bindAddress) telemetryOptions.metrics = { prometheus: { bindAddress } };
   try {
-    Runtime.install({ logger });
+    Runtime.install({ logger: new TemporalProcessLogger(), telemetryOptions });
   } catch {
     // Already installed in this process (several services can share one in tests).
   }

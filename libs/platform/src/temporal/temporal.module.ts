@@ -1,6 +1,8 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { temporalConfig, type TemporalConfig } from '../config/namespaces';
+import { WorkflowClientLogContext } from '../observability/logging/workflow-client-log-context';
+import { tracingClientInterceptors } from '../observability/tracing/temporal-tracing';
 import { TEMPORAL_CLIENT } from './temporal.tokens';
 import { WorkerHost } from './worker-host';
 import { WorkflowGateway } from './workflow-gateway';
@@ -20,7 +22,11 @@ class TemporalClientCloser implements OnApplicationShutdown {
       inject: [temporalConfig.KEY],
       useFactory: async (config: TemporalConfig) => {
         const connection = await Connection.connect({ address: config.address });
-        return new Client({ connection, namespace: config.namespace });
+        return new Client({
+          connection,
+          namespace: config.namespace,
+          interceptors: { workflow: [new WorkflowClientLogContext(), ...tracingClientInterceptors()] },
+        });
       },
     },
     TemporalClientCloser,

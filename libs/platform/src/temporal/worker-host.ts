@@ -13,6 +13,8 @@ import {
   type SupplierActivities,
 } from '@tradelane/contracts';
 import { temporalConfig, type TemporalConfig } from '../config/namespaces';
+import { activityLogContext } from '../observability/logging/activity-log-context';
+import { tracingActivityInterceptors, workflowSpanSinks } from '../observability/tracing/temporal-tracing';
 import { installTemporalRuntime } from './runtime';
 
 /** The activities each party runs on its own task queue, as the order's workflow calls them. */
@@ -42,17 +44,26 @@ export class WorkerHost implements BeforeApplicationShutdown {
     if (!this.config.workersEnabled) return;
     installTemporalRuntime();
     const connection = await NativeConnection.connect({ address: this.config.address });
+    const service = `tradelane-${role}`;
+    const sinks = workflowSpanSinks(service);
     const options: WorkerOptions = {
       connection,
       namespace: this.config.namespace,
       taskQueue: taskQueueFor(role, this.config.taskQueuePrefix),
       activities: boundMethods(activities),
+      // The activity's span first, so that its log context names the trace.
+      interceptors: { activity: [tracingActivityInterceptors, activityLogContext(service)] },
+      sinks,
       shutdownGraceTime: '5 seconds',
       ...(this.config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
     };
     if (workflows) {
       if (this.config.workflowBundlePath) options.workflowBundle = { codePath: this.config.workflowBundlePath };
-      else options.workflowsPath = workflows.workflowsPath;
+      else {
+        options.workflowsPath = workflows.workflowsPath;
+        // The workflows' module exports their interceptors; a prebuilt bundle has them from bundle-workflows.js.
+        options.interceptors = { ...options.interceptors, workflowModules: [workflows.workflowsPath] };
+      }
     }
     const worker = await Worker.create(options);
     const done = worker.run().catch((error) => {
