@@ -1,5 +1,16 @@
 import { Body, Controller, Headers, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentCaller, ProblemException, Roles, type Caller } from '@tradelane/platform';
 import { CsvUploadInterceptor, type UploadedCsv } from './csv/csv-upload.interceptor';
@@ -16,6 +27,10 @@ const idempotencyHeader = {
   description: 'Same as idempotencyKey in the body; if both are given they must agree',
 };
 
+const unavailable =
+  'PostgreSQL or Temporal cannot be reached (problem type dependency-unavailable, `dependency` names which; Retry-After): ' +
+  'nothing is kept or started, and the same request may be sent again';
+
 @ApiTags('purchase orders')
 @ApiExtraModels(PurchaseOrderTermsDto)
 @Controller('purchase-orders')
@@ -29,6 +44,7 @@ export class PurchaseOrdersController {
   @ApiHeader(idempotencyHeader)
   @ApiCreatedResponse({ description: 'The order is taken and its workflow started' })
   @ApiOkResponse({ description: 'The same idempotency key and body came before: the order taken then' })
+  @ApiServiceUnavailableResponse({ description: unavailable })
   async submit(
     @Body(PurchaseOrderPipe) order: PurchaseOrderInput,
     @Headers(IDEMPOTENCY_KEY_HEADER) key: string | undefined,
@@ -73,6 +89,7 @@ export class PurchaseOrdersController {
   @ApiHeader(idempotencyHeader)
   @ApiCreatedResponse({ description: 'The order is taken and its workflow started' })
   @ApiOkResponse({ description: 'The same idempotency key and body came before: the order taken then' })
+  @ApiServiceUnavailableResponse({ description: unavailable })
   @UseInterceptors(CsvUploadInterceptor)
   async submitCsv(
     @UploadedFile() file: UploadedCsv | undefined,

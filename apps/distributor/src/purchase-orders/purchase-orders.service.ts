@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { FAILURE, isoDate, orderWorkflowId, taskQueueFor, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
+import { FAILURE, isoDate, orderWorkflowId, type PurchaseOrder, type PurchaseOrderLine } from '@tradelane/contracts';
 import {
   ProblemException,
   refusal,
@@ -19,8 +18,10 @@ import { CsvRowsProblem, type PurchaseOrderCsv } from './csv/purchase-order-csv'
 import type { PurchaseOrderInput, PurchaseOrderTerms } from './dto/purchase-order.dto';
 import { backOrderKey, idempotencyKeyOf } from './idempotency-key';
 import { backOrderContent, contentHash, orderContent, type OrderContent } from './order-content';
+import { OrderStarter } from './order-starter';
 import { PurchaseOrderRecord } from './purchase-order.entity';
 import { TRADING_CURRENCIES } from './trading-terms';
+import { SWEEP_INTERVAL_MS, UnkeptOrderSweep } from './unkept-order-sweep';
 
 export interface SubmittedOrder {
   orderId: string;
@@ -37,13 +38,32 @@ interface LineProblem {
 }
 
 @Injectable()
-export class PurchaseOrdersService {
+export class PurchaseOrdersService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(PurchaseOrdersService.name);
+  private readonly starter: OrderStarter;
+  /** Ends order workflows left without their row; runs every minute. */
+  readonly unkeptOrders: UnkeptOrderSweep;
+  private sweeping?: NodeJS.Timeout;
+
   constructor(
     @InjectRepository(PurchaseOrderRecord) private readonly orders: Repository<PurchaseOrderRecord>,
     @InjectRepository(CatalogueItem) private readonly catalogue: Repository<CatalogueItem>,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(temporalConfig.KEY) private readonly config: TemporalConfig,
-  ) {}
+    @Inject(TEMPORAL_CLIENT) temporal: Client,
+    @Inject(temporalConfig.KEY) config: TemporalConfig,
+  ) {
+    this.starter = new OrderStarter(temporal, config.taskQueuePrefix);
+    this.unkeptOrders = new UnkeptOrderSweep(temporal, orders, this.starter, config.taskQueuePrefix);
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeping = setInterval(() => {
+      this.unkeptOrders.sweep().catch((error: Error) => this.logger.warn(`sweep for order workflows without their purchase order failed: ${error.message}`));
+    }, SWEEP_INTERVAL_MS).unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeping);
+  }
 
   /** Step 1 arrives as JSON: check it against the terms and the catalogue, keep it, and start its workflow. */
   async submit(input: PurchaseOrderInput, submittedBy: string, headerKey?: string): Promise<SubmittedOrder> {
@@ -118,42 +138,52 @@ export class PurchaseOrdersService {
       ...(submittedBy ? { submittedBy } : {}),
       submittedAt: now.toISOString(),
     };
-    const inserted = await this.orders
-      .createQueryBuilder()
-      .insert()
-      .values({
-        orderId: order.orderId,
-        buyerId: order.buyerId,
-        idempotencyKey: idempotencyKey ?? null,
-        bodyHash,
-        status: 'submitted',
-        order,
-        submittedAt: now,
-        updatedAt: now,
-      })
-      .orIgnore()
-      .returning(['orderId'])
-      .execute();
-    if (inserted.raw.length === 0) {
+    const record = {
+      orderId: order.orderId,
+      buyerId: order.buyerId,
+      idempotencyKey: idempotencyKey ?? null,
+      bodyHash,
+      status: 'submitted',
+      order,
+      submittedAt: now,
+      updatedAt: now,
+    };
+    if (!(await this.keepWithWorkflow(order, record))) {
       // A concurrent submission with the same idempotency key got there first.
       const earlier = await this.orders.findOneByOrFail({ buyerId: content.buyerId, idempotencyKey: idempotencyKey! });
       return this.replay(earlier, bodyHash);
     }
-    await this.start(order);
     return { orderId: order.orderId, workflowId: orderWorkflowId(order.orderId), status: 'submitted', replayed: false };
   }
 
-  private async start(order: PurchaseOrder): Promise<void> {
+  /**
+   * The row and the workflow are made as one: the row is inserted in a transaction that commits
+   * only after the workflow has started, so a start that fails leaves no row (and the database
+   * was up a moment before, so a stopped PostgreSQL starts nothing). What can still go wrong is a
+   * workflow without its row: a start whose answer was lost, or a commit that failed after the
+   * start. That workflow is ended at once, or by the sweep when Temporal cannot be reached now.
+   * Returns false when a concurrent submission with the same idempotency key was kept instead.
+   */
+  private async keepWithWorkflow(order: PurchaseOrder, record: Partial<PurchaseOrderRecord>): Promise<boolean> {
+    let mayHaveStarted = false;
     try {
-      await this.temporal.workflow.start('orderWorkflow', {
-        workflowId: orderWorkflowId(order.orderId),
-        taskQueue: taskQueueFor('distributor', this.config.taskQueuePrefix),
-        args: [order],
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      return await this.orders.manager.transaction(async (tx) => {
+        const inserted = await tx
+          .createQueryBuilder()
+          .insert()
+          .into(PurchaseOrderRecord)
+          .values(record)
+          .orIgnore()
+          .returning(['orderId'])
+          .execute();
+        if (inserted.raw.length === 0) return false;
+        mayHaveStarted = true;
+        await this.starter.start(order);
+        return true;
       });
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      await this.orders.delete({ orderId: order.orderId });
+      // Whatever failed after the start was asked for, its outcome may be a workflow: end it.
+      if (mayHaveStarted) await this.starter.discard(orderWorkflowId(order.orderId));
       throw error;
     }
   }
@@ -168,8 +198,7 @@ export class PurchaseOrdersService {
         [{ field: 'idempotencyKey', message: 'already used with a different body' }],
       );
     }
-    // The first submission may have failed to start its workflow; starting again is safe.
-    await this.start(earlier.order);
+    // A kept order's workflow was started before its row was committed: a repeat needs only the row.
     return { orderId: earlier.orderId, workflowId: orderWorkflowId(earlier.orderId), status: earlier.status, replayed: true };
   }
 

@@ -18,7 +18,7 @@ export function dependencyUnavailableProblem(dependency: Dependency): Dependency
     type: `${PROBLEM_TYPE_BASE}dependency-unavailable`,
     title: 'A service this request needs is unavailable',
     status: 503,
-    detail: `${DEPENDENCY_NAMES[dependency]} is unreachable; nothing was changed, try again in a few seconds.`,
+    detail: `${DEPENDENCY_NAMES[dependency]} cannot be reached right now; try again in a few seconds.`,
     dependency,
   };
 }
