@@ -87,6 +87,12 @@ describe('PostgreSQL or Temporal out of reach', () => {
     expect((await distributor().get('/health')).status).toBe(503);
     expect((await distributor().get('/health/live')).status).toBe(200);
     expectUnavailable('POST /purchase-orders', await submit(key), 'database');
+    const { lines: _inTheFile, ...terms } = order(key);
+    const upload = await stack.as(buyerId).distributor
+      .post('/purchase-orders/csv')
+      .attach('lines', Buffer.from('sku,quantity\nNUT-M8,10\n', 'utf8'), { filename: 'order.csv', contentType: 'text/csv' })
+      .field('order', JSON.stringify(terms));
+    expectUnavailable('POST /purchase-orders/csv', upload, 'database');
     expect(await startedSince(since)).toEqual([]);
 
     pg = await runDependency('postgres', join(scratch, 'postgres'), pg.port);
