@@ -29,10 +29,10 @@ export function serverAccount({ log = () => {} } = {}) {
   return account;
 }
 
-/** Whether `account` (or we, without one) can reach `path`, which must exist: every folder above it searchable. */
+/** Whether `account` (or we, without one) can enter the folder `path` (or run the file): it and every folder above it searchable. */
 export function canReach(account, path) {
   if (!account) return existsSync(path);
-  return spawnSync('test', ['-e', path], { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
+  return spawnSync('test', ['-x', path], { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
 }
 
 /** The closest folder at or above `path` that exists. */

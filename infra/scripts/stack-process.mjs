@@ -1,6 +1,7 @@
 // A whole stack as `npm start` runs it, started as a child process on free ports with a data
 // folder of its own: what the fuzz run and the benchmark test against.
 import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.mjs';
@@ -16,12 +17,25 @@ export const PORT_VARIABLES = {
   'payment-gateway': 'PAYMENT_GATEWAY_PORT',
 };
 
+/**
+ * As root, PostgreSQL runs as the postgres user and keeps its data inside the stack's folder only if
+ * that user can enter it. A fresh, empty one (mkdtemp makes it 0700) is opened for search (o+x, not
+ * listing), as the tests' scratch folder is; a folder with content is left as it is (start.mjs then
+ * keeps the data under /var/lib/tradelane instead).
+ */
+function openFreshFolder(dir) {
+  if (process.getuid?.() !== 0 || !existsSync(dir) || readdirSync(dir).length > 0) return;
+  chmodSync(dir, statSync(dir).mode | 0o011);
+}
+
 /** Resolves once start.mjs says the stack is up; `onOutput` sees everything it prints. */
 export async function startStackProcess({ dataDir, env = {}, onOutput = () => {}, timeoutMs = 300_000 }) {
   const ports = {};
-  for (const variable of [...Object.values(PORT_VARIABLES), 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT', 'CONSOLE_PORT']) {
+  const metricsVariables = Object.values(PORT_VARIABLES).map((v) => v.replace(/_PORT$/, '_TEMPORAL_METRICS_PORT'));
+  for (const variable of [...Object.values(PORT_VARIABLES), ...metricsVariables, 'TEMPORAL_PORT', 'TEMPORAL_UI_PORT', 'POSTGRES_PORT', 'CONSOLE_PORT']) {
     ports[variable] = await freePort();
   }
+  openFreshFolder(dataDir);
   const childEnv = { ...process.env, ...env, TRADELANE_DATA_DIR: dataDir };
   // Its own embedded Temporal and PostgreSQL, whatever the calling shell points at.
   for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TRANSFER_NOTICE_URL', 'IDENTITY_TOKEN_URL', 'CONSOLE_PUBLIC_URL']) delete childEnv[name];

@@ -1,4 +1,5 @@
-// `npm start`: Temporal, PostgreSQL, the five party services with their workers, and demo data.
+// `npm start`: Temporal, PostgreSQL, the five party services with their workers, and demo data,
+// supervised (supervisor.mjs): a service that dies is restarted, Ctrl-C or SIGTERM stops it all.
 // TEMPORAL_ADDRESS or DATABASE_URL point at real ones instead of the embedded defaults.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -9,30 +10,34 @@ import { provideIdentity } from '../identity/credentials.mjs';
 import { startEmbeddedPostgres } from '../postgres/embedded.mjs';
 import { provideTemporalServer } from '../temporal/provide-server.mjs';
 import { isPortFree } from './free-port.mjs';
+import { Supervisor } from './supervisor.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'dist');
 const dataDir = resolve(process.env.TRADELANE_DATA_DIR ?? join(root, '.data'));
 const host = process.env.HOST ?? '127.0.0.1';
 
-const services = [
-  { role: 'buyer', entry: 'apps/buyer/src/main.js', port: Number(process.env.BUYER_PORT ?? 3001) },
-  { role: 'distributor', entry: 'apps/distributor/src/main.js', port: Number(process.env.DISTRIBUTOR_PORT ?? 3002) },
-  { role: 'supplier', entry: 'apps/supplier/src/main.js', port: Number(process.env.SUPPLIER_PORT ?? 3003) },
-  { role: 'carrier', entry: 'apps/carrier/src/main.js', port: Number(process.env.CARRIER_PORT ?? 3004) },
-  { role: 'payment-gateway', entry: 'apps/payment-gateway/src/main.js', port: Number(process.env.PAYMENT_GATEWAY_PORT ?? 3005) },
-];
+const variable = (role, what) => `${role.toUpperCase().replace('-', '_')}_${what}`;
+// Each service's Temporal worker serves the SDK's own metrics on a port of its own (9464 + index).
+const services = ['buyer', 'distributor', 'supplier', 'carrier', 'payment-gateway'].map((role, i) => ({
+  role,
+  entry: `apps/${role}/src/main.js`,
+  port: Number(process.env[variable(role, 'PORT')] ?? 3001 + i),
+  temporalMetricsPort: Number(process.env[variable(role, 'TEMPORAL_METRICS_PORT')] ?? 9464 + i),
+}));
 
 const consolePort = Number(process.env.CONSOLE_PORT ?? 3000);
 const consoleUrl = (process.env.CONSOLE_PUBLIC_URL ?? `http://${host}:${consolePort}`).replace(/\/$/, '');
 
-const stops = [];
-const children = [];
-let stopping = false;
-
 function say(message) {
   console.log(`[tradelane] ${message}`);
 }
+
+function warn(message) {
+  console.error(`[tradelane] ${message}`);
+}
+
+const supervisor = new Supervisor({ say, warn });
 
 async function requireFreePort(port, variable) {
   if (!(await isPortFree(port))) {
@@ -86,52 +91,15 @@ function unlessSet(defaults) {
   );
 }
 
-async function waitForHealth(url, child, label) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${label} exited with code ${child.exitCode} while starting`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${label} did not become healthy at ${url}`);
-}
-
-async function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  say('stopping...');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((r) => {
-          if (child.exitCode !== null) return r();
-          child.once('exit', r);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-  for (const stop of stops.reverse()) {
-    try {
-      await stop();
-    } catch (error) {
-      console.error(error);
-    }
-  }
-  process.exit(code);
-}
-
 async function main() {
   if (!existsSync(join(dist, 'workflow-bundle.js'))) {
     throw new Error('dist/ is missing: run `npm start` (it builds first) or `npm run build`');
   }
   if (!existsSync(join(dist, 'console', 'index.html'))) throw new Error('dist/console is missing: run `npm run build`');
-  for (const s of services) await requireFreePort(s.port, `${s.role.toUpperCase().replace('-', '_')}_PORT`);
+  for (const s of services) {
+    await requireFreePort(s.port, variable(s.role, 'PORT'));
+    await requireFreePort(s.temporalMetricsPort, variable(s.role, 'TEMPORAL_METRICS_PORT'));
+  }
   await requireFreePort(consolePort, 'CONSOLE_PORT');
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
@@ -141,15 +109,10 @@ async function main() {
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     await requireFreePort(port, 'TEMPORAL_PORT');
     await requireFreePort(uiPort, 'TEMPORAL_UI_PORT');
-    const server = await provideTemporalServer({
-      port,
-      uiPort,
-      dbFile: join(dataDir, 'temporal', 'temporal.db'),
-      logFile: join(dataDir, 'logs', 'temporal.log'),
-      log: say,
-    });
-    say(`Temporal: ${server.route}`);
-    stops.push(() => server.stop());
+    const logFile = join(dataDir, 'logs', 'temporal.log');
+    const server = await provideTemporalServer({ port, uiPort, dbFile: join(dataDir, 'temporal', 'temporal.db'), logFile, log: say });
+    say(`Temporal: ${server.route}${server.pid ? ` (pid ${server.pid})` : ''}`);
+    supervisor.server({ name: 'the Temporal server', exited: server.exited, stop: (o) => server.stop(o), hint: `see ${logFile}` });
     temporalAddress = server.address;
     temporalUi = server.uiUrl;
   }
@@ -159,14 +122,18 @@ async function main() {
     const port = Number(process.env.POSTGRES_PORT ?? 54329);
     await requireFreePort(port, 'POSTGRES_PORT');
     say('starting embedded PostgreSQL');
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true });
-    stops.push(() => pg.stop());
+    const logFile = join(dataDir, 'logs', 'postgres.log');
+    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres'), port, persistent: true, logFile, log: say });
+    say(`PostgreSQL: data in ${pg.dataDir}, log in ${logFile} (pid ${pg.pid})`);
+    supervisor.server({ name: 'PostgreSQL', exited: pg.exited, stop: (o) => pg.stop(o), hint: `see ${logFile}` });
     databaseUrl = pg.url;
   }
+  if (supervisor.stopping) return;
 
   say('applying migrations and demo data');
-  const prepare = runNode([join(dist, 'infra/stack/prepare-database.js'), '--seed'], { DATABASE_URL: databaseUrl }, 'database');
+  const prepare = supervisor.oneOff(runNode([join(dist, 'infra/stack/prepare-database.js'), '--seed'], { DATABASE_URL: databaseUrl }, 'database'));
   const prepared = await new Promise((r) => prepare.once('exit', r));
+  if (supervisor.stopping) return;
   if (prepared !== 0) throw new Error('migrations failed; see the output above');
 
   const identity = provideIdentity(dataDir, { log: say });
@@ -183,36 +150,34 @@ async function main() {
     TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
   };
   const only = { distributor: unlessSet(identity.issuerEnv), 'payment-gateway': unlessSet(identity.gatewayEnv) };
-  for (const s of services) {
-    const child = runNode([join(dist, s.entry)], { ...env, ...only[s.role], PORT: String(s.port), HOST: host }, s.role);
-    children.push(child);
-    child.once('exit', (code) => {
-      if (!stopping) {
-        console.error(`[tradelane] ${s.role} exited with code ${code}; stopping everything`);
-        void shutdown(1);
-      }
-    });
-  }
   await Promise.all(
-    services.map((s, i) => waitForHealth(`http://${host}:${s.port}/health`, children[i], s.role)),
+    services.map((s) =>
+      supervisor.service({
+        name: s.role,
+        healthUrl: `http://${host}:${s.port}/health`,
+        spawn: () =>
+          runNode(
+            [join(dist, s.entry)],
+            { ...env, ...only[s.role], PORT: String(s.port), HOST: host, TEMPORAL_METRICS_BIND_ADDRESS: `${host}:${s.temporalMetricsPort}` },
+            s.role,
+          ),
+      }),
+    ),
   );
 
   const serviceUrls = Object.fromEntries(
     services.map((s) => [`${s.role.toUpperCase().replace('-', '_')}_URL`, `http://${host}:${s.port}`]),
   );
-  const web = runNode(
-    [join(dist, 'apps/console/server/main.js')],
-    { ...serviceUrls, CONSOLE_PORT: String(consolePort), HOST: host, CONSOLE_PUBLIC_URL: consoleUrl, CONSOLE_STATIC_DIR: join(dist, 'console') },
-    'console',
-  );
-  children.push(web);
-  web.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`[tradelane] console exited with code ${code}; stopping everything`);
-      void shutdown(1);
-    }
+  await supervisor.service({
+    name: 'console',
+    healthUrl: `http://${host}:${consolePort}/health`,
+    spawn: () =>
+      runNode(
+        [join(dist, 'apps/console/server/main.js')],
+        { ...serviceUrls, CONSOLE_PORT: String(consolePort), HOST: host, CONSOLE_PUBLIC_URL: consoleUrl, CONSOLE_STATIC_DIR: join(dist, 'console') },
+        'console',
+      ),
   });
-  await waitForHealth(`http://${host}:${consolePort}/health`, web, 'console');
 
   const people = (identity.people ?? []).map(
     (p) => `    ${p.organisationId.padEnd(20)} ${p.role.padEnd(7)} ${p.email.padEnd(36)} ${p.password}`,
@@ -227,20 +192,26 @@ async function main() {
     '',
     ...services.map((s) => `  ${s.role.padEnd(16)} http://${host}:${s.port}   API docs: http://${host}:${s.port}/docs`),
     '',
+    '  metrics          (Prometheus text; the service\'s own, and its Temporal worker\'s from the SDK)',
+    ...services.map(
+      (s) => `  ${s.role.padEnd(16)} http://${host}:${s.port}/metrics   Temporal worker: http://${host}:${s.temporalMetricsPort}/metrics`,
+    ),
+    '',
     `  Temporal         ${temporalAddress}${temporalUi ? `   Web UI: ${temporalUi}` : ''}`,
     `  PostgreSQL       ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     '',
     `  API keys         ${identity.credentialsDir}/<organisation>.key — trade one for a token: npm run -s token -- <organisation>`,
     '',
-    'Walk an order through the eight steps with the curl lines in README.md. Ctrl-C stops everything.',
+    'Walk an order through the eight steps with the curl lines in README.md. A service that dies is restarted;',
+    'Ctrl-C stops everything.',
     '',
   ];
   console.log(lines.join('\n'));
 }
 
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-main().catch(async (error) => {
-  console.error(`[tradelane] ${error.message ?? error}`);
-  await shutdown(1);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void supervisor.stop(0));
+main().catch((error) => {
+  if (supervisor.stopping) return;
+  warn(error.message ?? String(error));
+  void supervisor.stop(1);
 });
