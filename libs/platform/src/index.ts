@@ -19,6 +19,7 @@ export * from './http/params';
 export * from './http/optional';
 export * from './temporal/runtime';
 export * from './database/receive-once';
+export * from './database/notifications';
 export * from './webhooks/signature';
 export * from './webhooks/transfer-notice.config';
 export * from './auth';

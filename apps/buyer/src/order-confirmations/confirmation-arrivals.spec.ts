@@ -12,11 +12,22 @@ describe('waiting for an order confirmation', () => {
     await expect(waiting).resolves.toBe('confirmation');
   });
 
-  it('looks again by itself, for a confirmation another replica received', async () => {
+  it('looks again by itself, for a confirmation whose notification never came', async () => {
     const arrivals = new ConfirmationArrivals(5);
     let looks = 0;
     await expect(arrivals.waitFor('order-2', 60_000, async () => (++looks >= 3 ? 'confirmation' : null))).resolves.toBe('confirmation');
     expect(looks).toBe(3);
+  });
+
+  it('wakes every waiter to look again when notifications may have been missed', async () => {
+    const arrivals = new ConfirmationArrivals(60_000);
+    const stored = new Map<string, string>();
+    const first = arrivals.waitFor('order-6', 60_000, async () => stored.get('order-6') ?? null);
+    const second = arrivals.waitFor('order-7', 60_000, async () => stored.get('order-7') ?? null);
+    await new Promise((resolve) => setImmediate(resolve));
+    stored.set('order-6', 'six').set('order-7', 'seven');
+    arrivals.arrivedAny();
+    await expect(Promise.all([first, second])).resolves.toEqual(['six', 'seven']);
   });
 
   it('answers nothing once the wait is over', async () => {

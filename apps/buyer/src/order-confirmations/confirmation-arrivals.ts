@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * Wakes requests waiting for an order's confirmation when this process receives it. Another
- * replica may receive it instead, so a waiter also looks again every `recheckMs`.
+ * Wakes requests waiting for an order's confirmation when it arrives: stored by this process, or
+ * by another replica, whose notification reaches this one. A waiter also looks again every
+ * `recheckMs`, for a notification that never came.
  */
 export class ConfirmationArrivals {
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -13,6 +14,13 @@ export class ConfirmationArrivals {
     const waiting = this.waiters.get(orderId);
     this.waiters.delete(orderId);
     for (const wake of waiting ?? []) wake();
+  }
+
+  /** Wakes every waiter to look again, as when notifications may have been missed. */
+  arrivedAny(): void {
+    const waiting = [...this.waiters.values()];
+    this.waiters.clear();
+    for (const set of waiting) for (const wake of set) wake();
   }
 
   /** Looks with `find` until it finds something or `waitMs` has passed. */
