@@ -21,6 +21,7 @@ export function partyDataSourceOptions(url: string, db: PartyDatabase): DataSour
     // Schema changes only ever come from migrations, run explicitly before services start.
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 10 },
+    // A database host that stops answering must fail a request (503) instead of holding it.
+    extra: { max: 10, connectionTimeoutMillis: 5_000 },
   };
 }
