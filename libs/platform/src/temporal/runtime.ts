@@ -11,7 +11,9 @@ let installed = false;
 export function installTemporalRuntime(env: NodeJS.ProcessEnv = process.env): void {
   if (installed) return;
   installed = true;
-  const telemetryOptions: TelemetryOptions = { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } };
+  // The native core's own lines stay on stderr: forwarding them (`logging.forward`) holds the
+  // process open after its last worker stops, which keeps jest and a stopping service alive.
+  const telemetryOptions: TelemetryOptions = { logging: { filter: { core: 'WARN', other: 'WARN' } } };
   const bindAddress = env.TEMPORAL_METRICS_BIND_ADDRESS;
   if (bindAddress) telemetryOptions.metrics = { prometheus: { bindAddress } };
   try {
