@@ -24,5 +24,6 @@ export * from './webhooks/signature';
 export * from './webhooks/transfer-notice.config';
 export * from './auth';
 export * from './inbox/party-inbox';
+export * from './observability/metrics';
 export * from './observability/logging';
 export * from './observability/tracing';

@@ -5,6 +5,7 @@ import { validateEnvironment } from './config/environment';
 import { databaseConfig, temporalConfig } from './config/namespaces';
 import { partyDataSourceOptions, type PartyDatabase } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './observability/metrics/metrics.module';
 import { LoggingModule } from './observability/logging/logging.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -28,6 +29,7 @@ export class PlatformModule {
         }),
         TemporalModule,
         HealthModule,
+        MetricsModule,
         // A party's schema is its role with underscores (payment_gateway).
         LoggingModule.forService(`tradelane-${db.schema.replace(/_/g, '-')}`),
       ],

@@ -1,5 +1,5 @@
 import type { Repository } from 'typeorm';
-import type { Caller, WorkflowGateway } from '@tradelane/platform';
+import { Metrics, type Caller, type WorkflowGateway } from '@tradelane/platform';
 import { resolveCompensationUpdate } from '@tradelane/workflows';
 import type { StuckCompensationRecord } from './stuck-compensation.entity';
 import { StuckCompensationsService } from './stuck-compensations.service';
@@ -10,7 +10,7 @@ describe("an operator's resolution of a stuck compensation", () => {
   it("reaches the order naming the caller's actor, with the note only when one was given", async () => {
     const update = jest.fn().mockResolvedValue(undefined);
     const rows = { findOneBy: jest.fn().mockResolvedValue({ orderId: 'o-1', compensationId: 'refund-payment:o-1' }) };
-    const service = new StuckCompensationsService(rows as unknown as Repository<StuckCompensationRecord>, { update } as unknown as WorkflowGateway);
+    const service = new StuckCompensationsService(rows as unknown as Repository<StuckCompensationRecord>, { update } as unknown as WorkflowGateway, new Metrics());
 
     await service.resolve('o-1', 'refund-payment:o-1', { resolution: 'resolved-manually', note: 'paid back by hand' }, operator('jane@tradelane.example'));
     await service.resolve('o-1', 'refund-payment:o-1', { resolution: 'retry' }, operator('api-key:ops-bot'));

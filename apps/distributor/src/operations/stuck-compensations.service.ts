@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { orderWorkflowId, type StuckCompensation } from '@tradelane/contracts';
-import { WorkflowGateway, notFound, type Caller } from '@tradelane/platform';
+import { Metrics, WorkflowGateway, notFound, type Caller } from '@tradelane/platform';
 import { resolveCompensationUpdate } from '@tradelane/workflows';
 import type { CompensationResolutionDto } from './dto/compensation-resolution.dto';
+import { operationsGauges } from './operations-gauges';
 import { StuckCompensationRecord } from './stuck-compensation.entity';
 
 @Injectable()
@@ -12,7 +13,10 @@ export class StuckCompensationsService {
   constructor(
     @InjectRepository(StuckCompensationRecord) private readonly stuck: Repository<StuckCompensationRecord>,
     private readonly orders: WorkflowGateway,
-  ) {}
+    metrics: Metrics,
+  ) {
+    operationsGauges(metrics, (sql) => this.stuck.query(sql));
+  }
 
   /** A compensation gave up; keep it where operators look. */
   async report(s: StuckCompensation): Promise<void> {

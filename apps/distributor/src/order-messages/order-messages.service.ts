@@ -1,17 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { Between, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RecordedMessage } from '@tradelane/contracts';
+import { Metrics } from '@tradelane/platform';
 import { OrderMessage } from './order-message.entity';
 import { entryHash } from './order-log-hash';
+import { OrderMetrics } from './order-metrics';
+import { ANSWERED_NAMES, isAnswer, stepLatencies, subjectOf, type AnswerFacts, type LogEntryFacts } from './step-latency';
 
 export type LoggedMessage = RecordedMessage & { prevHash: string | null; hash: string };
 
 @Injectable()
 export class OrderMessagesService {
-  constructor(@InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>) {}
+  private readonly logger = new Logger(OrderMessagesService.name);
+  private readonly metrics: OrderMetrics;
+
+  constructor(
+    @InjectRepository(OrderMessage) private readonly messages: Repository<OrderMessage>,
+    metrics: Metrics,
+  ) {
+    this.metrics = new OrderMetrics(metrics);
+  }
 
   /**
    * Several consecutive entries of one order's log in one read and one insert. Keyed by
@@ -65,7 +76,38 @@ export class OrderMessagesService {
         hash,
       });
     }
-    if (rows.length > 0) await this.messages.createQueryBuilder().insert().values(rows).orIgnore().execute();
+    if (rows.length === 0) return;
+    const inserted = await this.messages.createQueryBuilder().insert().values(rows).orIgnore().returning(['seq']).execute();
+    // Only what this write inserted is counted: a retry finds the rest written already.
+    const added = new Set((inserted.raw as Array<{ seq: number }>).map((r) => r.seq));
+    const addedEntries = entries.filter((m) => added.has(m.seq));
+    this.metrics.added(addedEntries);
+    // The log is written; a response time that cannot be read now is lost rather than failing the write.
+    await this.countResponses(orderId, addedEntries).catch((error: Error) =>
+      this.logger.warn(`order ${orderId}: response times not counted: ${error.message}`),
+    );
+  }
+
+  /** Each answer added, timed from the message it answers. */
+  private async countResponses(orderId: string, added: RecordedMessage[]): Promise<void> {
+    const answers = added.filter((m) => isAnswer(m.name)).map(factsOf);
+    if (answers.length === 0) return;
+    const last = Math.max(...answers.map((a) => a.seq));
+    // The messages answered were logged before (in this write or an earlier one): their times and subjects only.
+    const earlier: Array<{ seq: number; name: LogEntryFacts['name']; sent_at: Date; subject_id: string | null; action: string | null }> =
+      await this.messages.query(
+        `SELECT seq, name, sent_at, COALESCE(payload->>'noticeId', payload->>'inquiryId') AS subject_id, payload->>'action' AS action
+         FROM distributor.order_messages WHERE order_id = $1 AND seq < $2 AND name = ANY($3::text[])`,
+        [orderId, last, ANSWERED_NAMES],
+      );
+    const requests: LogEntryFacts[] = earlier.map((r) => ({
+      seq: r.seq,
+      name: r.name,
+      sentAt: r.sent_at,
+      ...(r.subject_id !== null ? { subjectId: r.subject_id } : {}),
+      ...(r.action !== null ? { action: r.action } : {}),
+    }));
+    this.metrics.answered(stepLatencies(answers, requests));
   }
 
   /** The order's log in sequence, each entry with the hashes that chain it to the one before. */
@@ -84,4 +126,8 @@ export class OrderMessagesService {
       hash: r.hash,
     }));
   }
+}
+
+function factsOf(m: RecordedMessage): AnswerFacts {
+  return { seq: m.seq, name: m.name, sender: m.sender, sentAt: new Date(m.sentAt), ...subjectOf(m.payload) };
 }

@@ -7,6 +7,8 @@ import { AccessTokenVerifier } from '../auth/access-token';
 import { identityConfig } from '../auth/identity.config';
 import { httpConfig } from '../config/http.config';
 import { RateLimiter } from '../auth/rate-limiter';
+import { Metrics } from '../observability/metrics/metrics';
+import { httpMetrics, RouteTemplateGuard } from '../observability/metrics/http-metrics';
 import { Logger } from 'nestjs-pino';
 import { CallerLogContextInterceptor } from '../observability/logging/caller-log-context.interceptor';
 import { LOG_SERVICE } from '../observability/logging/logging.module';
@@ -27,6 +29,9 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   app.flushLogs();
   // Before everything else, so that every line and span of the request names its id and service.
   express.use(requestLogContext(app.get(LOG_SERVICE)));
+  // First, so that answers the body parser or a guard gives are timed too.
+  express.use(httpMetrics(app.get(Metrics)));
+  app.useGlobalGuards(new RouteTemplateGuard());
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');
   const { trustProxy } = httpConfig();
