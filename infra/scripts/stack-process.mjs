@@ -41,6 +41,10 @@ export async function startStackProcess({ dataDir, env = {}, onOutput = () => {}
   for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'TRANSFER_NOTICE_URL', 'IDENTITY_TOKEN_URL', 'CONSOLE_PUBLIC_URL']) delete childEnv[name];
   for (const [variable, port] of Object.entries(ports)) childEnv[variable] = String(port);
   const child = spawn(process.execPath, [join(root, 'infra/scripts/start.mjs')], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // a caller that crashes or exits without stop() must not leave the stack running
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.once('exit', stopOnExit);
+  child.once('exit', () => process.off('exit', stopOnExit));
   const tail = [];
   const keep = (chunk) => {
     onOutput(chunk);
