@@ -1,5 +1,6 @@
 import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Level, type Logger, type LoggerOptions } from 'pino';
+import { serviceOfProcess } from '../tracing/attributes';
 import { currentLogContext } from './log-context';
 import { REDACTED_PATHS } from './redaction';
 
@@ -12,6 +13,7 @@ export interface LoggingSettings {
   destination?: DestinationStream;
 }
 
+const processService = serviceOfProcess();
 let root: Logger | undefined;
 let configured = false;
 
@@ -59,7 +61,7 @@ function createLogger(settings: LoggingSettings): Logger {
 
 /** The ids bound for this request or activity, and the active span's trace. */
 function contextFields(): Record<string, unknown> {
-  const fields: Record<string, unknown> = { ...currentLogContext() };
+  const fields: Record<string, unknown> = { ...(processService ? { service: processService } : {}), ...currentLogContext() };
   const span = trace.getSpan(context.active())?.spanContext();
   if (span && isSpanContextValid(span)) {
     fields.traceId = span.traceId;

@@ -16,7 +16,7 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { ServiceAttribution } from './service-attribution';
 
 export interface TracingOptions {
-  /** OTEL_SERVICE_NAME, else this, else `tradelane` */
+  /** OTEL_SERVICE_NAME, else this, else `tradelane` (a process that runs all five) */
   serviceName?: string;
   /** where spans go as each ends (tests: an InMemorySpanExporter); else OTLP when configured */
   exporter?: SpanExporter;
