@@ -40,6 +40,12 @@ export function apiProxy(config: ConsoleConfig, cookies: SessionCookies, tokens:
     }
   }
 
+  // What the services serve for operators' scrapers is not theirs to read through the console.
+  function refuseOperatorPaths(request: Request, response: Response, next: NextFunction): void {
+    if (!/^\/metrics(\/|$)/.test(request.path)) return next();
+    sendProblem(response, 404, 'not-found', 'Not found', 'service metrics are for the operators\' scraper, not served through the console');
+  }
+
   for (const service of API_SERVICES) {
     const proxy = createProxyMiddleware<IncomingMessage, ServerResponse>({
       target: config.services[service],
@@ -74,7 +80,7 @@ export function apiProxy(config: ConsoleConfig, cookies: SessionCookies, tokens:
         },
       },
     });
-    router.use(`/api/${service}`, signRequest, proxy);
+    router.use(`/api/${service}`, refuseOperatorPaths, signRequest, proxy);
   }
   router.use('/api', (request: Request, response: Response) =>
     sendProblem(response, 404, 'not-found', 'Not found', `no service is called that; the console reaches ${API_SERVICES.join(', ')} under /api/<service>/`),
