@@ -3,7 +3,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
 import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
-import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, type TemporalConfig } from '@tradelane/platform';
+import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, workflowSpanSinks, type TemporalConfig } from '@tradelane/platform';
 
 type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
 
@@ -135,7 +135,8 @@ export class WorkflowReplayService {
         yield h;
       }
     }
-    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle() }, remembered());
+    // The bundle's tracing interceptors name their span sink even when replaying.
+    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle(), sinks: workflowSpanSinks('tradelane-distributor') }, remembered());
     for await (const result of results) {
       verdicts.push({
         orderId: orderIdOf(result.workflowId),
@@ -163,7 +164,9 @@ export class WorkflowReplayService {
   /** The bundle the production worker runs (WORKFLOW_BUNDLE_PATH), else the workflow code bundled once here. */
   private workflowBundle(): Promise<ReplayWorkerOptions['workflowBundle']> {
     if (this.config.workflowBundlePath) return Promise.resolve({ codePath: this.config.workflowBundlePath });
-    this.bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../../../workflows/order') }).then(
+    const workflowsPath = require.resolve('../../../../workflows/order');
+    // As bundle-workflows.js builds it: the module's tracing interceptors ran the orders too.
+    this.bundle ??= bundleWorkflowCode({ workflowsPath, workflowInterceptorModules: [workflowsPath] }).then(
       ({ code }) => ({ code }),
       (error: unknown) => {
         this.bundle = undefined;

@@ -27,9 +27,11 @@ export class LoggingModule {
                 req: (req: { method?: string; url?: string }) => ({ method: req.method, url: loggableUrl(req.url ?? '') }),
                 res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
               },
+              // A refused request is the caller's to fix; ours are the failures.
               customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-                error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+                error || res.statusCode >= 500 ? 'error' : 'info',
+              // Probes and scrapes come every few seconds and say nothing about orders.
+              autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)\b/.test(req.url ?? '') },
             },
           }),
         }),
