@@ -148,6 +148,8 @@ async function main() {
     TRANSFER_NOTICE_URL: process.env.TRANSFER_NOTICE_URL ?? `${distributorUrl}/transfer-notices`,
     // the console's server signs people in for them and says who they are
     TRUST_PROXY: process.env.TRUST_PROXY ?? 'loopback',
+    // The services' output comes through a pipe here; a person at a terminal reads it pretty.
+    LOG_FORMAT: process.env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
   const only = { distributor: unlessSet(identity.issuerEnv), 'payment-gateway': unlessSet(identity.gatewayEnv) };
   await Promise.all(
