@@ -2,13 +2,14 @@
 // and worker in one process) on PostgreSQL for persistence and SQL visibility, instead of the
 // dev server's SQLite. The server and temporal-sql-tool are built once with Go into the cache
 // folder outside the clone, keyed by version, like the temporal CLI.
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { cacheRoot, ensureTemporalCli, onPath } from './ensure-cli.mjs';
+import { cacheRoot, ensureTemporalCli } from './ensure-cli.mjs';
+import { goInstallOnce } from '../scripts/go-install.mjs';
 import { freePort } from '../scripts/free-port.mjs';
 import { runServerProcess } from './server-process.mjs';
 
@@ -22,10 +23,6 @@ const MODULE = 'go.temporal.io/server';
 const BINARIES = { server: { pkg: 'cmd/server', built: 'server', cached: 'temporal-server' }, sqlTool: { pkg: 'cmd/tools/sql', built: 'sql', cached: 'temporal-sql-tool' } };
 const DATABASES = { persistence: 'temporal', visibility: 'temporal_visibility' };
 
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 function cacheDir() {
   return join(cacheRoot(), 'temporal-server', TEMPORAL_SERVER_VERSION);
 }
@@ -37,49 +34,16 @@ function cachedPaths() {
 const bothExist = (paths) => existsSync(paths.server) && existsSync(paths.sqlTool);
 
 function buildWithGo(log) {
-  const go = onPath('go');
-  if (!go) return undefined;
-  const dir = cacheDir();
   const target = cachedPaths();
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, '.building');
-  // Two runs may race for the first build; the loser waits for the winner's binaries.
-  for (let waited = 0; ; waited += 2000) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (bothExist(target)) return target;
-      if (waited > 45 * 60_000) rmSync(lock, { recursive: true, force: true });
-      sleep(2000);
-    }
-  }
-  try {
-    if (bothExist(target)) return target;
-    const staging = join(dir, `.staging-${process.pid}`);
-    mkdirSync(staging, { recursive: true });
-    const packages = Object.values(BINARIES).map((b) => `${MODULE}/${b.pkg}@${TEMPORAL_SERVER_VERSION}`);
-    log(`Building the Temporal server ${TEMPORAL_SERVER_VERSION} and temporal-sql-tool with Go into ${dir} (first time only; long on 2 cores)...`);
-    const started = Date.now();
-    // The lowest CPU priority: the machines that build this are shared with test runs.
-    const nice = onPath('nice');
-    const [command, args] = nice ? [nice, ['-n', '19', go, 'install', ...packages]] : [go, ['install', ...packages]];
-    const result = spawnSync(command, args, {
-      env: { ...process.env, GOBIN: staging, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (result.status !== 0) {
-      rmSync(staging, { recursive: true, force: true });
-      log(`go install ${packages.join(' ')} failed (exit ${result.status}).`);
-      return undefined;
-    }
-    for (const [name, b] of Object.entries(BINARIES)) renameSync(join(staging, b.built), target[name]);
-    rmSync(staging, { recursive: true, force: true });
-    log(`Built the Temporal server and temporal-sql-tool in ${Math.round((Date.now() - started) / 1000)} s.`);
-    return target;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  const built = goInstallOnce({
+    dir: cacheDir(),
+    packages: Object.values(BINARIES).map((b) => `${MODULE}/${b.pkg}@${TEMPORAL_SERVER_VERSION}`),
+    binaries: Object.fromEntries(Object.entries(BINARIES).map(([name, b]) => [b.built, target[name]])),
+    what: `the Temporal server ${TEMPORAL_SERVER_VERSION} and temporal-sql-tool (long on 2 cores)`,
+    log,
+    giveUpWaitingAfterMs: 45 * 60_000,
+  });
+  return built ? target : undefined;
 }
 
 /**

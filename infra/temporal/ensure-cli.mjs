@@ -1,10 +1,11 @@
 // Finds the temporal CLI (dev server + Web UI in one binary), or builds it once with Go
 // into a cache folder outside the clone, keyed by version, so fresh clones and CI reuse it.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { goInstallOnce, onPath } from '../scripts/go-install.mjs';
 
 // v1.5.1 is the newest release `go install` accepts: later go.mod files carry a replace directive.
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
@@ -15,57 +16,19 @@ export function cacheRoot() {
   return base;
 }
 
-export function onPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return undefined;
-}
-
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
+export { onPath };
 
 function buildWithGo(target, log) {
-  const go = onPath('go');
-  if (!go) return undefined;
   const dir = join(cacheRoot(), 'temporal-cli', TEMPORAL_CLI_VERSION);
-  mkdirSync(dir, { recursive: true });
-  const lock = join(dir, '.building');
-  // Two test runs or a test run and `npm start` may race for the first build.
-  for (let waited = 0; ; waited += 2000) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(target)) return target;
-      if (waited > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      sleep(2000);
-    }
-  }
-  try {
-    if (existsSync(target)) return target;
-    const staging = join(dir, `.staging-${process.pid}`);
-    mkdirSync(staging, { recursive: true });
-    log(`Building the temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${dir} (first time only; a few minutes)...`);
-    const started = Date.now();
-    const result = spawnSync(go, ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
-      env: { ...process.env, GOBIN: staging, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (result.status !== 0) {
-      rmSync(staging, { recursive: true, force: true });
-      log(`go install ${MODULE}@${TEMPORAL_CLI_VERSION} failed (exit ${result.status}).`);
-      return undefined;
-    }
-    renameSync(join(staging, 'temporal'), target);
-    rmSync(staging, { recursive: true, force: true });
-    log(`Built the temporal CLI in ${Math.round((Date.now() - started) / 1000)} s.`);
-    return target;
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  const built = goInstallOnce({
+    dir,
+    packages: [`${MODULE}@${TEMPORAL_CLI_VERSION}`],
+    binaries: { temporal: target },
+    what: `the temporal CLI ${TEMPORAL_CLI_VERSION}`,
+    log,
+    giveUpWaitingAfterMs: 15 * 60_000,
+  });
+  return built ? target : undefined;
 }
 
 /** The path of a temporal CLI binary: configured, cached, on the PATH, or built now with Go; else undefined. */
