@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrderConfirmation, OrderView } from '@tradelane/contracts';
 import { LISTENER_APPLICATION_NAME } from '@tradelane/platform';
 import { OrderConfirmationsService } from '../../apps/buyer/src/order-confirmations/order-confirmations.service';
-import { purchaseOrder } from '../support/purchase-orders';
+import { AUTOMATIC_TWO_LINE_ORDER_LOG, purchaseOrder } from '../support/purchase-orders';
 import { startReplicas, type Replicas } from '../support/replicas';
 import { answerAutomatically, eventually, type Stack } from '../support/stack';
 
@@ -73,21 +73,7 @@ describe('two replicas of every service', () => {
     );
     const logs = new Map<string, Record<string, number>>(orderIds.map((id) => [id, {}]));
     for (const m of messages.rows) logs.get(m.order_id)![m.name] = m.n;
-    const oneOrdersLog = {
-      'purchase-order': 1,
-      'stock-inquiry': 2,
-      'stock-answer': 2,
-      // DE-HAM is served by both carriers, SE-GOT by one: every carrier serving a route quotes.
-      'shipping-inquiry': 3,
-      'shipping-quote': 3,
-      'order-confirmation': 1,
-      'dispatch-notice': 2,
-      'transport-notice': 2,
-      'transport-acceptance': 2,
-      'payment-notice': 1,
-      'transfer-notice': 1,
-    };
-    expect([...logs.values()]).toEqual(Array(ORDERS).fill(oneOrdersLog));
+    expect([...logs.values()]).toEqual(Array(ORDERS).fill(AUTOMATIC_TWO_LINE_ORDER_LOG));
     // Stock held once and taken once per line.
     const held = await db.query(
       `SELECT order_id, supplier_id || ':' || sku AS sku, quantity::int AS quantity, status

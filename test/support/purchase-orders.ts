@@ -23,3 +23,22 @@ export function purchaseOrderTerms(extra: Record<string, unknown> = {}) {
   const { lines: _fromTheFile, ...terms } = purchaseOrder([]);
   return { ...terms, ...extra };
 }
+
+/**
+ * The order log of one order for NUT-M8 and BEARING-6204 shipped to `shipTo` with automatic
+ * parties: two suppliers, the two origins' carriers (DE-HAM is served by both carriers, SE-GOT by
+ * one: every carrier serving a route quotes), one payment.
+ */
+export const AUTOMATIC_TWO_LINE_ORDER_LOG = {
+  'purchase-order': 1,
+  'stock-inquiry': 2,
+  'stock-answer': 2,
+  'shipping-inquiry': 3,
+  'shipping-quote': 3,
+  'order-confirmation': 1,
+  'dispatch-notice': 2,
+  'transport-notice': 2,
+  'transport-acceptance': 2,
+  'payment-notice': 1,
+  'transfer-notice': 1,
+};
