@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PERSON_ROLES, type PersonRole } from '@tradelane/platform';
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE } from '../password';
 
@@ -22,10 +22,13 @@ export class CreatePersonDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'Anna Berg', minLength: 1, maxLength: 200 })
+  // PostgreSQL text cannot hold NUL; the schema says so, so clients are told before they send it.
+  @ApiProperty({ example: 'Anna Berg', minLength: 1, maxLength: 200, pattern: '^[^\\u0000]*$' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  // eslint-disable-next-line no-control-regex -- NUL is the character refused
+  @Matches(/^[^\u0000]*$/, { message: 'name must not contain NUL characters' })
   name: string;
 
   @ApiProperty({ enum: PERSON_ROLES, description: 'an admin manages the organisation’s people' })
