@@ -1,1 +1,4 @@
-export {};
+export * from './partner';
+export * from './documents';
+export { detectStandard, parseInbound, buildOutbound, parseDocument, documentContent, rejectionResponse } from './api';
+export { cxmlResponse, type CxmlStatus } from './cxml/response';
