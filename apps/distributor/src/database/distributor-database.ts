@@ -14,6 +14,7 @@ import { Identity1764300000000 } from './migrations/1764300000000-identity';
 import { People1764400000100 } from './migrations/1764400000100-people';
 import { OrderListPaging1764500000300 } from './migrations/1764500000300-order-list-paging';
 import { DistributorRateLimits1764600000000 } from './migrations/1764600000000-distributor-rate-limits';
+import { OrderLogCheckpoints1764800000000 } from './migrations/1764800000000-order-log-checkpoints';
 import { ApiKeyRecord } from '../identity/api-key.entity';
 import { OrganisationRecord } from '../identity/organisation.entity';
 import { IdentityProviderRecord } from '../identity/oidc/identity-provider.entity';
@@ -43,5 +44,5 @@ export const distributorEntities = [
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
   entities: distributorEntities,
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000, OrderLogCheckpoints1764800000000],
 };
