@@ -27,3 +27,4 @@ export * from './inbox/party-inbox';
 export * from './observability/metrics';
 export * from './observability/logging';
 export * from './observability/tracing';
+export * from './faults';

@@ -2,7 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { TransferNotice } from '@tradelane/contracts';
-import { AccessTokenClient, SIGNATURE_HEADER, signWebhook, transferNoticeConfig, type TransferNoticeConfig } from '@tradelane/platform';
+import {
+  AccessTokenClient,
+  faultError,
+  faultInjector,
+  SIGNATURE_HEADER,
+  signWebhook,
+  transferNoticeConfig,
+  type TransferNoticeConfig,
+} from '@tradelane/platform';
 import { Transfer } from './transfer.entity';
 
 /** The distributor may refuse a notice for good (unknown order, wrong amount); these statuses are worth retrying. */
@@ -43,6 +51,8 @@ export class TransferNoticeDelivery {
   async deliver(transfer: Transfer): Promise<Transfer> {
     if (transfer.deliveryStatus !== 'pending') return transfer;
     const body = JSON.stringify(transferNoticeOf(transfer));
+    const fault = await faultInjector()?.at('webhook:transfer-notice');
+    if (fault && fault.kind !== 'pass') throw faultError('webhook:transfer-notice', fault);
     const response = await fetch(this.config.url as string, {
       method: 'POST',
       headers: {

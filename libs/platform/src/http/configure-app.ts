@@ -13,6 +13,8 @@ import { Logger } from 'nestjs-pino';
 import { CallerLogContextInterceptor } from '../observability/logging/caller-log-context.interceptor';
 import { LOG_SERVICE } from '../observability/logging/logging.module';
 import { requestLogContext } from '../observability/logging/request-context';
+import { faultInjector } from '../faults/fault-injector';
+import { httpFaults } from '../faults/http-faults';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { publishApiDocument, type AppDescription } from './openapi';
 import { createValidationPipe } from './validation';
@@ -31,6 +33,9 @@ export function configureApp(app: INestApplication, about: AppDescription): INes
   express.use(requestLogContext(app.get(LOG_SERVICE)));
   // First, so that answers the body parser or a guard gives are timed too.
   express.use(httpMetrics(app.get(Metrics)));
+  // Only with TRADELANE_FAULTS (the chaos run); refused in production.
+  const faults = faultInjector();
+  if (faults) express.use(httpFaults(faults));
   app.useGlobalGuards(new RouteTemplateGuard());
   express.useBodyParser('json', { limit: MAX_JSON_BODY });
   express.disable('x-powered-by');

@@ -16,6 +16,8 @@ import { temporalConfig, type TemporalConfig } from '../config/namespaces';
 import { activityLogContext } from '../observability/logging/activity-log-context';
 import { tracingActivityInterceptors, workflowSpanSinks } from '../observability/tracing/temporal-tracing';
 import { installTemporalRuntime } from './runtime';
+import { activityFaults } from '../faults/activity-faults';
+import { faultInjector } from '../faults/fault-injector';
 
 /** The activities each party runs on its own task queue, as the order's workflow calls them. */
 export interface PartyActivities {
@@ -46,13 +48,14 @@ export class WorkerHost implements BeforeApplicationShutdown {
     const connection = await NativeConnection.connect({ address: this.config.address });
     const service = `tradelane-${role}`;
     const sinks = workflowSpanSinks(service);
+    const faults = faultInjector();
     const options: WorkerOptions = {
       connection,
       namespace: this.config.namespace,
       taskQueue: taskQueueFor(role, this.config.taskQueuePrefix),
       activities: boundMethods(activities),
       // The activity's span first, so that its log context names the trace.
-      interceptors: { activity: [tracingActivityInterceptors, activityLogContext(service)] },
+      interceptors: { activity: [tracingActivityInterceptors, activityLogContext(service), ...(faults ? [activityFaults(faults)] : [])] },
       sinks,
       shutdownGraceTime: '5 seconds',
       ...(this.config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
