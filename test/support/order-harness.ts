@@ -137,6 +137,7 @@ function distributorOf(p: Parties): DistributorActivities {
     recordMessages: async (ms, close) => {
       p.messages.push(...ms);
       if (close) p.statuses.push(close.status);
+      return null;
     },
     planSourcing: async (o) => ({
       lines: o.lines.map((l) => ({ ...l, candidates: l.sku.startsWith('SE') ? ['s2', 's1'] : ['s1', 's2'] })),

@@ -84,9 +84,23 @@ export interface OrderClosing {
   at: string;
 }
 
+/**
+ * The last entry of an order's log after a write. Returned by recordMessages so that it lands in
+ * the workflow's history, a store the distributor's database admin does not hold (the audit's anchor).
+ */
+export interface OrderLogHead {
+  orderId: string;
+  seq: number;
+  hash: string;
+}
+
 export interface DistributorActivities {
-  /** Several consecutive entries of one order's log, written in order; with `close`, then the order's final status. */
-  recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<void>;
+  /**
+   * Several consecutive entries of one order's log, written in order; with `close`, then the order's
+   * final status. Returns the head of the log after the batch's last entry (as stored, also on a
+   * retry), or null for an empty batch.
+   */
+  recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<OrderLogHead | null>;
   planSourcing(order: PurchaseOrder): Promise<SourcingPlan>;
   chooseCarriers(origins: Location[], destinationCountry: string): Promise<CarrierChoice[]>;
   /** Terms for each party asked for, in the same order; a party without its own gets the default of its role. */

@@ -6,6 +6,7 @@ import type {
   DistributorActivities as DistributorActivitiesContract,
   Location,
   OrderClosing,
+  OrderLogHead,
   PartyRef,
   PartyTerms,
   PurchaseOrder,
@@ -41,9 +42,10 @@ export class DistributorActivities implements DistributorActivitiesContract {
   }
 
   /** The last batch of an order's log carries its final status: one local activity for both. */
-  async recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<void> {
-    await this.messages.recordMessages(messages);
+  async recordMessages(messages: RecordedMessage[], close?: OrderClosing): Promise<OrderLogHead | null> {
+    const head = await this.messages.recordMessages(messages);
     if (close) await this.close(close);
+    return head;
   }
 
   /** Counted when the status changes, not when a repeated write (a retried task) finds it set. */

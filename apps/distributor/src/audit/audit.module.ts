@@ -5,12 +5,13 @@ import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { CheckpointService } from './checkpoints/checkpoint.service';
 import { WorkflowReplayService } from './workflow-replay.service';
 
-/** The auditor API: timeline, hash-chain verification, raw history and replay of orders. */
+/** The auditor API: timeline, verification of the log against its anchors, checkpoints, raw history and replay of orders. */
 @Module({
   imports: [TypeOrmModule.forFeature([OrderMessage, PurchaseOrderRecord])],
   controllers: [AuditController],
-  providers: [AuditService, WorkflowReplayService, OrderMessagesService],
+  providers: [AuditService, WorkflowReplayService, OrderMessagesService, CheckpointService],
 })
 export class AuditModule {}

@@ -24,6 +24,7 @@ describe('timeline entries', () => {
       to: { role: 'distributor', id: 'tradelane' },
       digest: payloadDigest(answer.payload),
       summary: 'stock answer: 2 lines, 400 committed',
+      coveredBy: [],
     });
     expect(timelineEntry({ ...answer, payload: { ...answer.payload, answeredBy: 'automatic' } }).actor).toEqual({
       role: 'supplier',
@@ -74,18 +75,21 @@ describe('timeline entries', () => {
 
 describe('timeline CSV', () => {
   it('quotes fields with commas, quotes and line breaks and leaves others bare', () => {
-    const entry = timelineEntry({
-      seq: 1,
-      sentAt: at,
-      step: null,
-      name: 'cancellation',
-      sender: { role: 'distributor', id: 'tradelane' },
-      receiver: { role: 'buyer', id: 'muster' },
-      payload: { reason: 'said "no", then\nleft' },
-    });
+    const entry = timelineEntry(
+      {
+        seq: 1,
+        sentAt: at,
+        step: null,
+        name: 'cancellation',
+        sender: { role: 'distributor', id: 'tradelane' },
+        receiver: { role: 'buyer', id: 'muster' },
+        payload: { reason: 'said "no", then\nleft' },
+      },
+      ['history', 'checkpoint:17'],
+    );
     const [header, row, end, ...rest] = timelineCsv([entry]).split('\r\n');
-    expect(header).toBe('seq,at,step,kind,name,actorRole,actorId,actorPerson,toRole,toId,digest,summary');
-    expect(row).toBe(`1,${at},,event,cancellation,distributor,tradelane,,buyer,muster,${entry.digest},"cancellation: said ""no"", then\nleft"`);
+    expect(header).toBe('seq,at,step,kind,name,actorRole,actorId,actorPerson,toRole,toId,digest,summary,coveredBy');
+    expect(row).toBe(`1,${at},,event,cancellation,distributor,tradelane,,buyer,muster,${entry.digest},"cancellation: said ""no"", then\nleft",history checkpoint:17`);
     expect([end, ...rest]).toEqual(['']); // each row ends with CRLF
   });
 });

@@ -20,6 +20,8 @@ export interface TimelineEntry {
   to: { role: string; id: string };
   digest: string;
   summary: string;
+  /** the anchors outside the log's table that vouch for this entry: `history`, `checkpoint:<sequence>`; none yet while not anchored */
+  coveredBy: string[];
 }
 
 /**
@@ -76,7 +78,7 @@ const SUMMARIES: Record<string, (p: Payload) => string> = {
   'compensation-resolved': (p) => `compensation ${p.compensationId} resolved: ${p.resolution}`,
 };
 
-export function timelineEntry(entry: LoggedEntry): TimelineEntry {
+export function timelineEntry(entry: LoggedEntry, coveredBy: string[] = []): TimelineEntry {
   const payload = (entry.payload && typeof entry.payload === 'object' ? entry.payload : {}) as Payload;
   const person = personIn(entry.payload);
   const summarise = SUMMARIES[entry.name];
@@ -90,11 +92,12 @@ export function timelineEntry(entry: LoggedEntry): TimelineEntry {
     to: { role: entry.receiver.role, id: entry.receiver.id },
     digest: payloadDigest(entry.payload),
     summary: summarise ? summarise(payload) : entry.name,
+    coveredBy,
   };
 }
 
 export const TIMELINE_CSV_COLUMNS = [
-  'seq', 'at', 'step', 'kind', 'name', 'actorRole', 'actorId', 'actorPerson', 'toRole', 'toId', 'digest', 'summary',
+  'seq', 'at', 'step', 'kind', 'name', 'actorRole', 'actorId', 'actorPerson', 'toRole', 'toId', 'digest', 'summary', 'coveredBy',
 ] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled. */
@@ -105,7 +108,7 @@ function csvField(value: string | number | null | undefined): string {
 
 export function timelineCsv(entries: TimelineEntry[]): string {
   const rows = entries.map((e) =>
-    [e.seq, e.at, e.step, e.kind, e.name, e.actor.role, e.actor.id, e.actor.person, e.to.role, e.to.id, e.digest, e.summary]
+    [e.seq, e.at, e.step, e.kind, e.name, e.actor.role, e.actor.id, e.actor.person, e.to.role, e.to.id, e.digest, e.summary, e.coveredBy.join(' ')]
       .map(csvField)
       .join(','),
   );

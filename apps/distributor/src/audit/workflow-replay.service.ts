@@ -4,8 +4,11 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
 import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
 import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, workflowSpanSinks, type TemporalConfig } from '@tradelane/platform';
+import { historyHeads, type History } from './history-anchors';
+import type { HistoryAnchor } from './order-log-verification';
 
-type History = Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>;
+/** How long verify waits for Temporal before it says the history anchor is unavailable. */
+const HISTORY_ANCHOR_TIMEOUT_MS = 5000;
 
 export interface ReplayVerdict {
   orderId: string;
@@ -77,6 +80,22 @@ export class WorkflowReplayService {
   /** The history as Temporal's JSON (the form `temporal workflow show --output json` and historyFromJSON use). */
   async historyJson(orderId: string): Promise<string> {
     return historyToJSON(await this.history(orderId));
+  }
+
+  /**
+   * The log heads the order workflow's history holds (the results of its recordMessages), or why
+   * they cannot be had: the history is gone (retention), or Temporal does not answer.
+   */
+  async historyAnchor(orderId: string): Promise<HistoryAnchor> {
+    try {
+      const handle = this.client.workflow.getHandle(orderWorkflowId(orderId));
+      return historyHeads(await this.client.withDeadline(Date.now() + HISTORY_ANCHOR_TIMEOUT_MS, () => handle.fetchHistory()));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        return { status: 'unavailable', reason: 'the workflow history is gone (past the namespace retention, or deleted)' };
+      }
+      return { status: 'unavailable', reason: `Temporal did not give the workflow history: ${(error as Error).message}` };
+    }
   }
 
   async replay(orderId: string): Promise<ReplayVerdict> {

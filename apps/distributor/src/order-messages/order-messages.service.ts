@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { Between, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { RecordedMessage } from '@tradelane/contracts';
+import type { OrderLogHead, RecordedMessage } from '@tradelane/contracts';
 import { Metrics } from '@tradelane/platform';
 import { OrderMessage } from './order-message.entity';
 import { entryHash } from './order-log-hash';
@@ -29,18 +29,23 @@ export class OrderMessagesService {
    * order id and sequence number, so a retry skips what is written. Each entry chains the hash of
    * the one before; the workflow writes batches one after another, so a missing predecessor can
    * only be a delivery that overtook it, and a retry will find it.
+   *
+   * Returns the head of the log of the batch's last order after its last entry, as stored (a retry
+   * that finds the rows written returns their hash), or null for an empty batch.
    */
-  async recordMessages(messages: RecordedMessage[]): Promise<void> {
+  async recordMessages(messages: RecordedMessage[]): Promise<OrderLogHead | null> {
     const byOrder = new Map<string, RecordedMessage[]>();
     for (const m of messages) {
       const entries = byOrder.get(m.orderId) ?? [];
       entries.push(m);
       byOrder.set(m.orderId, entries);
     }
-    for (const [orderId, entries] of byOrder) await this.writeChained(orderId, entries.sort((a, b) => a.seq - b.seq));
+    let head: OrderLogHead | null = null;
+    for (const [orderId, entries] of byOrder) head = await this.writeChained(orderId, entries.sort((a, b) => a.seq - b.seq));
+    return head;
   }
 
-  private async writeChained(orderId: string, entries: RecordedMessage[]): Promise<void> {
+  private async writeChained(orderId: string, entries: RecordedMessage[]): Promise<OrderLogHead> {
     const first = entries[0].seq;
     const last = entries[entries.length - 1].seq;
     // What is written already, and the predecessor of the first entry, in one round trip.
@@ -76,7 +81,8 @@ export class OrderMessagesService {
         hash,
       });
     }
-    if (rows.length === 0) return;
+    const head = { orderId, seq: last, hash: hashes.get(last)! };
+    if (rows.length === 0) return head;
     const inserted = await this.messages.createQueryBuilder().insert().values(rows).orIgnore().returning(['seq']).execute();
     // Only what this write inserted is counted: a retry finds the rest written already.
     const added = new Set((inserted.raw as Array<{ seq: number }>).map((r) => r.seq));
@@ -86,6 +92,7 @@ export class OrderMessagesService {
     await this.countResponses(orderId, addedEntries).catch((error: Error) =>
       this.logger.warn(`order ${orderId}: response times not counted: ${error.message}`),
     );
+    return head;
   }
 
   /** Each answer added, timed from the message it answers. */
