@@ -17,6 +17,7 @@ import { PurchaseOrdersService } from './purchase-orders/purchase-orders.service
 import { SourcingService } from './sourcing/sourcing.service';
 import { TransferNoticesModule } from './transfer-notices/transfer-notices.module';
 import { DistributorWorker } from './worker/distributor-worker';
+import { EdiModule } from './edi/edi.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { DistributorWorker } from './worker/distributor-worker';
     TransferNoticesModule,
     AuditModule,
     IdentityModule,
+    EdiModule,
     TypeOrmModule.forFeature(distributorEntities),
   ],
   controllers: [

@@ -22,6 +22,8 @@ import { OidcFlowRecord } from '../identity/oidc/oidc-flow.entity';
 import { PersonRecord } from '../identity/people/person.entity';
 import { SignInSessionRecord } from '../identity/people/sign-in-session.entity';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
+import { ediEntities } from '../edi/entities';
+import { EdiMailbox1764700000400 } from './migrations/1764700000400-edi-mailbox';
 
 /** Every table of the distributor's schema; the module registers the same list. */
 export const distributorEntities = [
@@ -39,6 +41,7 @@ export const distributorEntities = [
   SignInSessionRecord,
   IdentityProviderRecord,
   OidcFlowRecord,
+  ...ediEntities,
 ];
 
 export const distributorDatabase: PartyDatabase = {

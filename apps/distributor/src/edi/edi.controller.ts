@@ -1,0 +1,109 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentCaller, ProblemException, Roles, uuidParam, type Caller } from '@tradelane/platform';
+import { EdiDocumentView, InboundAcceptedDto, OrderDocumentsQueryDto, OutboxPageDto, OutboxQueryDto } from './dto/edi-document.dto';
+import { INBOUND_MEDIA_TYPES } from './inbound-body';
+import { InboundService } from './inbound.service';
+import { MailboxService } from './mailbox.service';
+import { MEDIA_TYPE } from './partner-syntax';
+
+const documentId = uuidParam('id');
+const rawDocument = { schema: { type: 'string' } };
+const standardAnswer = (description: string) => ({
+  description,
+  content: {
+    'application/edi-x12': rawDocument,
+    'application/edifact': rawDocument,
+    'text/xml': rawDocument,
+  },
+});
+
+@ApiTags('edi')
+@Controller('edi')
+export class EdiController {
+  constructor(
+    private readonly inbound: InboundService,
+    private readonly mailbox: MailboxService,
+  ) {}
+
+  @Post('inbound')
+  @HttpCode(200)
+  @Roles('buyer', 'supplier', 'carrier')
+  @ApiOperation({
+    summary: "A partner's document: an X12 850 (004010/005010), an EDIFACT ORDERS (D96A) or a cXML OrderRequest from a buyer",
+    description:
+      'The body is the document as text, in the standard of the partner\'s trading-partner profile. It is stored as received before anything reads it. ' +
+      'A purchase order goes through the same validation, sourcing and idempotency as POST /purchase-orders, keyed by the partner, the interchange control number and the PO number: ' +
+      'a resend is answered as the first time, with no second order; other content under a used control number is refused (409). ' +
+      'A bad document gets the standard\'s rejection (X12 997/999 or TA1, EDIFACT CONTRL, cXML Response) as the answer and in the outbox, and nothing is started. ' +
+      'Accepted X12 interchanges get a 997 (004010) or 999 (005010) in the outbox; cXML is answered with its Response.',
+  })
+  @ApiConsumes(...INBOUND_MEDIA_TYPES)
+  @ApiBody({ schema: { type: 'string', minLength: 1 }, description: 'the interchange as text' })
+  @ApiOkResponse({ description: 'cXML: the Response 200 naming the order; a resend of an accepted X12/EDIFACT interchange: its first answer', content: { 'text/xml': rawDocument, 'application/json': { schema: { $ref: '#/components/schemas/InboundAcceptedDto' } } } })
+  @ApiCreatedResponse({ description: 'X12/EDIFACT: accepted, its orders started', type: InboundAcceptedDto })
+  @ApiResponse({ status: 400, ...standardAnswer('the standard\'s rejection: envelope, counts, a value the intake refuses (unknown SKU, …); nothing started') })
+  @ApiResponse({ status: 401, ...standardAnswer('cXML: a wrong or missing SharedSecret') })
+  @ApiResponse({ status: 403, ...standardAnswer('the envelope names another partner, or the caller has no trading-partner profile (problem+json)') })
+  @ApiResponse({ status: 409, ...standardAnswer('cXML: the payloadID was used before for different content (X12/EDIFACT: problem+json)') })
+  @ApiResponse({ status: 413, ...standardAnswer('larger than the mailbox reads') })
+  async receive(@Req() req: Request, @Res() res: Response, @CurrentCaller() caller: Caller): Promise<void> {
+    if (typeof req.body !== 'string' || req.body.length === 0) {
+      throw new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', `send the document as text with Content-Type ${INBOUND_MEDIA_TYPES.join(', ')}`, [
+        { field: 'body', message: 'must be a non-empty document sent as text' },
+      ]);
+    }
+    const answer = await this.inbound.receive(req.body, caller);
+    res.status(answer.status).type(answer.contentType).send(answer.body);
+  }
+
+  @Get('outbound')
+  @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
+  @ApiOperation({ summary: "The caller's outbound documents in the order they were made, after a cursor (auditors and operators: everyone's)" })
+  @ApiOkResponse({ type: OutboxPageDto })
+  outbox(@Query() query: OutboxQueryDto, @CurrentCaller() caller: Caller): Promise<OutboxPageDto> {
+    return this.mailbox.outbox(caller, query);
+  }
+
+  @Get('outbound/:id')
+  @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
+  @ApiOperation({ summary: 'One outbound document as sent, in its standard; X-Edi-Document-Type and X-Edi-Control-Number say what it is' })
+  @ApiProduces('application/edi-x12', 'application/edifact', 'text/xml')
+  @ApiOkResponse(standardAnswer('the document as sent'))
+  async document(@Param('id', documentId) id: string, @Res() res: Response, @CurrentCaller() caller: Caller): Promise<void> {
+    const doc = await this.mailbox.outbound(caller, id);
+    res
+      .status(200)
+      .setHeader('X-Edi-Document-Type', doc.documentType)
+      .setHeader('X-Edi-Control-Number', doc.interchangeControl ?? '')
+      .type(MEDIA_TYPE[doc.standard] ?? 'text/plain')
+      .send(doc.raw);
+  }
+
+  @Post('outbound/:id/ack')
+  @HttpCode(200)
+  @Roles('buyer', 'supplier', 'carrier')
+  @ApiOperation({ summary: 'The partner has taken this outbound document; a second acknowledgment changes nothing' })
+  @ApiOkResponse({ type: EdiDocumentView })
+  acknowledge(@Param('id', documentId) id: string, @CurrentCaller() caller: Caller): Promise<EdiDocumentView> {
+    return this.mailbox.acknowledge(caller, id);
+  }
+
+  @Get('documents')
+  @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
+  @ApiOperation({ summary: "Every document in and out for one order, oldest first: auditors and operators all of them, the order's parties their own" })
+  @ApiOkResponse({ type: [EdiDocumentView] })
+  ofOrder(@Query() query: OrderDocumentsQueryDto, @CurrentCaller() caller: Caller): Promise<EdiDocumentView[]> {
+    return this.mailbox.ofOrder(caller, query.orderId);
+  }
+}

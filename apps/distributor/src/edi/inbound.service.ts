@@ -1,0 +1,321 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import {
+  cxmlResponse,
+  parseInbound,
+  rejectionResponse,
+  type AcknowledgmentContent,
+  type CxmlStatus,
+  type InboundDocument,
+  type ParseResult,
+  type PurchaseOrderContent,
+  type Rejection,
+} from '@tradelane/edi';
+import { PROBLEM_TYPE_BASE, ProblemException, type Caller, type FieldProblem } from '@tradelane/platform';
+import type { PurchaseOrderInput } from '../purchase-orders/dto/purchase-order.dto';
+import { PurchaseOrderPipe } from '../purchase-orders/purchase-order.pipes';
+import { PurchaseOrdersService } from '../purchase-orders/purchase-orders.service';
+import { ediConfig, type EdiConfig } from './edi.config';
+import { EdiDocumentRecord } from './entities/edi-document.entity';
+import { EdiOrderRecord } from './entities/edi-order.entity';
+import type { TradingPartnerRecord } from './entities/trading-partner.entity';
+import { insertOutbound, nextControlNumber, writeOutbound } from './outbound-writer';
+import { MEDIA_TYPE, partnerSyntax } from './partner-syntax';
+import { sha256, TradingPartnersService } from './trading-partners.service';
+
+/** What /edi/inbound answers: the standard's own answer (a cXML Response, a 997/999/CONTRL) or JSON. */
+export interface InboundAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+interface SubmittedDocumentOrder {
+  purchaseOrderNumber: string;
+  transactionControlNumber: string;
+  orderId: string;
+}
+
+const problemAnswer = (status: number, type: string, title: string, detail: string, errors?: FieldProblem[]): InboundAnswer => ({
+  status,
+  contentType: 'application/problem+json',
+  body: JSON.stringify({ type: PROBLEM_TYPE_BASE + type, title, status, detail, ...(errors ? { errors } : {}) }),
+});
+
+/**
+ * The partner's mailbox, inbound. Every document is stored as received before anything reads
+ * it; a purchase order then goes through the JSON intake's own validation, sourcing and
+ * idempotency (PurchaseOrdersService), keyed by the partner, the interchange control number and
+ * the PO number.
+ */
+@Injectable()
+export class InboundService implements OnModuleInit {
+  private readonly logger = new Logger('EdiInbound');
+  private readonly orderPipe = new PurchaseOrderPipe();
+  /** The JSON intake's own service (the distributor module's), not a second one with its own sweep. */
+  private purchaseOrders!: PurchaseOrdersService;
+
+  constructor(
+    @InjectRepository(EdiDocumentRecord) private readonly documents: Repository<EdiDocumentRecord>,
+    private readonly partners: TradingPartnersService,
+    @Inject(ediConfig.KEY) private readonly config: EdiConfig,
+    private readonly modules: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.purchaseOrders = this.modules.get(PurchaseOrdersService, { strict: false });
+  }
+
+  async receive(raw: string, caller: Caller): Promise<InboundAnswer> {
+    const partner = await this.partners.findOptional(caller.organisationId);
+    const received = await this.store(raw, caller.organisationId, partner);
+    if (!partner) {
+      const answer = problemAnswer(403, 'no-trading-partner', 'No trading-partner profile', `${caller.organisationId} has no trading-partner profile: an operator sets one at PUT /organisations/${caller.organisationId}/trading-partner`);
+      await this.settle(received, 'rejected', answer, { reason: 'no trading-partner profile' });
+      return answer;
+    }
+    let result: ParseResult;
+    try {
+      result = parseInbound(raw, partnerSyntax(partner), this.config.ours, {
+        buyerId: caller.organisationId,
+        maxBytes: this.config.maxDocumentBytes,
+        receivedAt: received.createdAt,
+      });
+    } catch (error) {
+      this.logger.error(`document ${received.id} could not be read: ${(error as Error).stack ?? String(error)}`);
+      result = { ok: false, rejection: { status: 400, reason: 'the document could not be read' } };
+    }
+    if (!result.ok) return this.reject(received, partner, result.rejection);
+
+    const control = result.interchange.controlNumber;
+    const earlier = await this.documents.findOneBy({ partnerId: partner.organisationId, direction: 'inbound', status: 'accepted', interchangeControl: control });
+    if (earlier) return this.resent(received, partner, earlier);
+    await this.documents.update(received.id, {
+      documentType: result.documents[0]?.documentType ?? received.documentType,
+      interchangeControl: control,
+      groupControl: result.interchange.groupControlNumbers[0] ?? null,
+      transactionControl: result.interchange.transactionControlNumbers.join(',') || null,
+    });
+
+    const orders = result.documents.filter((d): d is InboundDocument & { content: PurchaseOrderContent } => d.content.type === 'purchase-order');
+    if (orders.length !== result.documents.length || caller.role !== 'buyer') {
+      const answer = problemAnswer(422, 'unsupported-document', 'Document not taken here', 'only purchase orders from a buyer are taken by /edi/inbound so far');
+      await this.settle(received, 'rejected', answer, { reason: 'not a purchase order from a buyer' });
+      return answer;
+    }
+    // Every purchase order of the interchange is checked before any is started.
+    const inputs: PurchaseOrderInput[] = [];
+    for (const [index, doc] of orders.entries()) {
+      try {
+        inputs.push(await this.orderPipe.transform({ ...doc.content.order }));
+      } catch (error) {
+        return this.refuseContent(received, partner, result, index, error);
+      }
+    }
+    const submitted: SubmittedDocumentOrder[] = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const order = await this.purchaseOrders.submit(input, caller.actor);
+        submitted.push({
+          purchaseOrderNumber: orders[index].content.purchaseOrderNumber,
+          transactionControlNumber: orders[index].controlNumber,
+          orderId: order.orderId,
+        });
+      } catch (error) {
+        if (submitted.length === 0) return this.refuseContent(received, partner, result, index, error);
+        throw error;
+      }
+    }
+    return this.accept(received, partner, result, orders, submitted);
+  }
+
+  /** Before anything acts on it: the document as it came, with who sent it. */
+  private async store(raw: string, partnerId: string, partner: TradingPartnerRecord | null): Promise<EdiDocumentRecord> {
+    const row: Partial<EdiDocumentRecord> = {
+      id: randomUUID(),
+      partnerId,
+      direction: 'inbound',
+      standard: partner?.standard ?? 'unknown',
+      version: partner?.version ?? null,
+      documentType: 'unknown',
+      status: 'received',
+      raw,
+      contentSha256: sha256(raw),
+      orderIds: [],
+      createdAt: new Date(),
+    };
+    await this.documents.insert(row);
+    return row as EdiDocumentRecord;
+  }
+
+  private async settle(row: EdiDocumentRecord, status: string, answer: InboundAnswer, more: Partial<EdiDocumentRecord> = {}): Promise<void> {
+    await this.documents.update(row.id, { status, answerStatus: answer.status, answerType: answer.contentType, answerBody: answer.body, ...more });
+  }
+
+  /** The standard's rejection, as the answer and (X12, EDIFACT) in the outbox; nothing is started. */
+  private async reject(received: EdiDocumentRecord, partner: TradingPartnerRecord, rejection: Rejection): Promise<InboundAnswer> {
+    const interchange = rejection.interchange;
+    const more: Partial<EdiDocumentRecord> = {
+      reason: rejection.field ? `${rejection.field}: ${rejection.reason}` : rejection.reason,
+      interchangeControl: interchange?.controlNumber ?? null,
+      groupControl: interchange?.groupControlNumbers?.[0] ?? null,
+      transactionControl: interchange?.transactionControlNumbers?.join(',') || null,
+    };
+    const answer = await this.documents.manager.transaction(async (tx) => {
+      let answer: InboundAnswer;
+      if (partner.standard === 'cxml') {
+        answer = { status: rejection.status, contentType: 'text/xml', body: rejection.cxmlResponse ?? this.cxml(rejection.status, rejection.reason) };
+        await insertOutbound(tx, partner, 'Response', answer.body, {}, { inReplyTo: received.id });
+      } else if (rejection.acknowledgment) {
+        const n = await nextControlNumber(tx, partner.organisationId);
+        const body = rejectionResponse(rejection, partnerSyntax(partner), this.config.ours, { interchange: n, group: n, transaction: n });
+        if (!body) {
+          answer = problemAnswer(rejection.status, 'edi-rejected', 'Document rejected', more.reason!, rejection.field ? [{ field: rejection.field, message: rejection.reason }] : undefined);
+        } else {
+          answer = { status: rejection.status, contentType: MEDIA_TYPE[partner.standard], body };
+          await insertOutbound(tx, partner, acknowledgmentType(partner, rejection.acknowledgment), body, { interchange: String(n), group: String(n), transaction: String(n) }, { inReplyTo: received.id });
+        }
+      } else {
+        answer = problemAnswer(rejection.status, 'edi-rejected', 'Document rejected', more.reason!, rejection.field ? [{ field: rejection.field, message: rejection.reason }] : undefined);
+      }
+      await tx.update(EdiDocumentRecord, received.id, { status: 'rejected', answerStatus: answer.status, answerType: answer.contentType, answerBody: answer.body, ...more });
+      return answer;
+    });
+    return answer;
+  }
+
+  /**
+   * The intake refused a purchase order the envelope check let through (unknown SKU, a date in
+   * the past, …): the standard's rejection names the document, the answer names the field.
+   */
+  private async refuseContent(received: EdiDocumentRecord, partner: TradingPartnerRecord, result: ParseResult & { ok: true }, index: number, error: unknown): Promise<InboundAnswer> {
+    if (!(error instanceof ProblemException)) throw error;
+    const problem = error.getResponse() as { detail?: string; errors?: FieldProblem[]; status: number };
+    const errors = problem.errors ?? [];
+    const reason = `purchase order ${index + 1}: ${problem.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`;
+    const doc = result.documents[index];
+    const acknowledgment = result.acknowledgment ? rejectedAcknowledgment(result.acknowledgment, doc.controlNumber, errors) : undefined;
+    return this.reject(received, partner, {
+      status: 400,
+      reason,
+      field: errors[0]?.field,
+      interchange: result.interchange,
+      ...(acknowledgment ? { acknowledgment } : {}),
+      ...(partner.standard === 'cxml' ? { cxmlResponse: this.cxml(400, reason) } : {}),
+    });
+  }
+
+  /** A resend of an accepted interchange gets its first answer; other content under its control number is refused. */
+  private async resent(received: EdiDocumentRecord, partner: TradingPartnerRecord, earlier: EdiDocumentRecord): Promise<InboundAnswer> {
+    const more = { interchangeControl: earlier.interchangeControl, documentType: earlier.documentType, inReplyTo: earlier.id };
+    if (earlier.contentSha256 === received.contentSha256 && earlier.answerStatus !== null) {
+      const answer = { status: earlier.answerStatus === 201 ? 200 : earlier.answerStatus, contentType: earlier.answerType!, body: earlier.answerBody! };
+      await this.settle(received, 'duplicate', answer, { ...more, orderIds: earlier.orderIds, orderId: earlier.orderId });
+      return answer;
+    }
+    const detail = `interchange control number ${earlier.interchangeControl} was used before for a different document (${earlier.id})`;
+    const answer =
+      partner.standard === 'cxml'
+        ? { status: 409, contentType: 'text/xml', body: this.cxml(409, detail) }
+        : problemAnswer(409, 'control-number-reused', 'Control number already used', detail, [{ field: 'interchangeControlNumber', message: 'already used for a different document' }]);
+    await this.settle(received, 'refused', answer, { ...more, reason: detail });
+    return answer;
+  }
+
+  private async accept(
+    received: EdiDocumentRecord,
+    partner: TradingPartnerRecord,
+    result: ParseResult & { ok: true },
+    orders: Array<InboundDocument & { content: PurchaseOrderContent }>,
+    submitted: SubmittedDocumentOrder[],
+  ): Promise<InboundAnswer> {
+    const orderIds = submitted.map((s) => s.orderId);
+    const answer: InboundAnswer =
+      partner.standard === 'cxml'
+        ? { status: 200, contentType: 'text/xml', body: this.cxml(200, `OK: order ${orderIds.join(', ')}`) }
+        : {
+            status: 201,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              documentId: received.id,
+              status: 'accepted',
+              interchangeControlNumber: result.interchange.controlNumber,
+              orders: submitted,
+            }),
+          };
+    try {
+      await this.documents.manager.transaction(async (tx) => {
+        await tx.update(EdiDocumentRecord, received.id, {
+          status: 'accepted',
+          orderId: orderIds[0],
+          orderIds,
+          answerStatus: answer.status,
+          answerType: answer.contentType,
+          answerBody: answer.body,
+        });
+        await tx
+          .createQueryBuilder()
+          .insert()
+          .into(EdiOrderRecord)
+          .values(
+            orders.map((doc, i) => ({
+              orderId: orderIds[i],
+              partnerId: partner.organisationId,
+              inboundDocumentId: received.id,
+              purchaseOrderNumber: doc.content.purchaseOrderNumber,
+              buyerLineIds: doc.content.buyerLineIds,
+            })),
+          )
+          .orIgnore()
+          .execute();
+        if (result.acknowledgment && partner.documents.includes('acknowledgment')) {
+          await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment: result.acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
+        }
+      });
+    } catch (error) {
+      // The same interchange accepted meanwhile by a concurrent request: answer as its resend.
+      if ((error as { code?: string }).code !== '23505') throw error;
+      const earlier = await this.documents.findOneByOrFail({ partnerId: partner.organisationId, direction: 'inbound', status: 'accepted', interchangeControl: result.interchange.controlNumber });
+      return this.resent(received, partner, earlier);
+    }
+    return answer;
+  }
+
+  private cxml(status: number, text: string): string {
+    return cxmlResponse(status as CxmlStatus, text, `${Date.now()}.${randomUUID()}@${this.config.ours.cxml.identity.toLowerCase()}`);
+  }
+}
+
+function acknowledgmentType(partner: TradingPartnerRecord, ack: AcknowledgmentContent): string {
+  if (partner.standard === 'edifact') return 'CONTRL';
+  if (!ack.group) return 'TA1';
+  return partner.version === '005010' ? '999' : '997';
+}
+
+/** Where in an 850/ORDERS each field of the intake comes from, for the rejection's error. */
+function segmentOf(field: string): string {
+  if (field.startsWith('lines')) return 'PO1';
+  if (field === 'wantedBy') return 'DTM';
+  if (field === 'currency') return 'CUR';
+  if (field.startsWith('shipTo')) return 'N1';
+  return 'BEG';
+}
+
+/** The interchange's acknowledgment, with the refused transaction marked rejected. */
+function rejectedAcknowledgment(ack: AcknowledgmentContent, controlNumber: string, errors: FieldProblem[]): AcknowledgmentContent {
+  const transactions = ack.transactions.map((t) =>
+    t.controlNumber === controlNumber
+      ? { ...t, accepted: false, errors: (errors.length > 0 ? errors : [{ field: '', message: '' }]).map((e) => ({ segmentId: segmentOf(e.field), code: '7' })) }
+      : t,
+  );
+  const accepted = transactions.filter((t) => t.accepted).length;
+  return {
+    ...ack,
+    accepted: false,
+    transactions,
+    ...(ack.counts ? { counts: { ...ack.counts, accepted } } : {}),
+  };
+}

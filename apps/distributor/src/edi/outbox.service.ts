@@ -1,0 +1,32 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ediConfig, type EdiConfig } from './edi.config';
+import { OutboxSweep } from './outbox-sweep';
+
+/** Runs the outbox sweep on its interval, one pass at a time. */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EdiOutbox');
+  readonly outbox: OutboxSweep;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(db: DataSource, @Inject(ediConfig.KEY) private readonly config: EdiConfig) {
+    this.outbox = new OutboxSweep(db, config.ours);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.outbox
+        .sweep()
+        .catch((error: Error) => this.logger.warn(`outbox sweep failed: ${error.message}`))
+        .finally(() => (this.running = undefined));
+    }, this.config.outboxIntervalMs).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}
