@@ -58,4 +58,12 @@ describe('checkPersonAnswer', () => {
     const result = checkPersonAnswer({ currency: 'EUR', lines: [{ lineNo: 1, sku: 'Z', quantity: 2 }] }, [{ lineNo: 1, quantityCommitted: 1 }], stock);
     expect(fields(result)).toEqual(['lines[0].quantityCommitted']);
   });
+
+  it('asks for a unit price where the catalogue prices the SKU only in another currency, rather than committing it at 0', () => {
+    const inUsd = new Map<string, OfferedStock>([['A', { sku: 'A', available: 50, unitPriceMinor: 35, currency: 'USD' }]]);
+    const result = checkPersonAnswer({ currency: 'EUR', lines: [{ lineNo: 1, sku: 'A', quantity: 2 }] }, [{ lineNo: 1, quantityCommitted: 1 }], inUsd);
+    expect(result.problems).toEqual([{ field: 'lines[0].unitPriceMinor', message: 'the catalogue has no price for A in EUR; give a unit price' }]);
+    const priced = checkPersonAnswer({ currency: 'EUR', lines: [{ lineNo: 1, sku: 'A', quantity: 2 }] }, [{ lineNo: 1, quantityCommitted: 1, unitPriceMinor: 40 }], inUsd);
+    expect(priced.problems).toEqual([]);
+  });
 });

@@ -39,7 +39,12 @@ export function checkPersonAnswer(
     const item = stock.get(want.sku);
     const catalogue = item && item.currency === inquiry.currency ? item.unitPriceMinor : undefined;
     const price = line.unitPriceMinor ?? catalogue ?? 0;
-    if (!withinCeiling(price, want)) {
+    if (item && catalogue === undefined && line.unitPriceMinor === undefined) {
+      problems.push({
+        field: `lines[${i}].unitPriceMinor`,
+        message: `the catalogue has no price for ${want.sku} in ${inquiry.currency}; give a unit price`,
+      });
+    } else if (!withinCeiling(price, want)) {
       const whose = line.unitPriceMinor === undefined ? 'the catalogue price' : 'unit price';
       problems.push({
         field: `lines[${i}].unitPriceMinor`,
