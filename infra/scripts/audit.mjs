@@ -4,18 +4,25 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readApiKey, tradeApiKey } from '../identity/credentials.mjs';
+import { main as verifyOffline } from './verify-offline.mjs';
 
 const USAGE = `usage: npm run audit -- <command>
 
   timeline <orderId> [--csv]            the order's messages and events in order (JSON, or CSV)
-  verify <orderId>                      recompute the order log's hash chain; exits 1 when broken
+  verify <orderId>                      check the order log's hash chain against its anchors (the workflow
+                                        history, the signed checkpoints); exits 1 when anything disagrees
+  export <orderId> [--out <file>]       the order's log, the checkpoints that cover it and the public keys (JSON)
+  verify-offline --public-key <file> <bundle>
+                                        check an exported bundle with the public key alone (PEM, JWK or JWK set):
+                                        no network, no database; exits 1 at the first thing that does not hold
+  checkpoints [--after <sequence>]      every signed checkpoint after the sequence, and the keys that verify them
   history <orderId> [--out <file>]      the Temporal event history of the order's workflow (JSON)
   replay <orderId>                      replay the order against the workflow code deployed now; exits 1 on divergence
   replay-window --from <ISO> --to <ISO> replay every order closed in the window; exits 1 if any diverged
 
-Talks to the distributor API at TRADELANE_AUDIT_URL (default http://127.0.0.1:3002) as
-tradelane-audit: with the access token in TRADELANE_AUDIT_TOKEN if set, else with one traded for
-the API key in <TRADELANE_DATA_DIR or .data>/credentials/tradelane-audit.key.`;
+verify-offline talks to nothing. The others talk to the distributor API at TRADELANE_AUDIT_URL
+(default http://127.0.0.1:3002) as tradelane-audit: with the access token in TRADELANE_AUDIT_TOKEN
+if set, else with one traded for the API key in <TRADELANE_DATA_DIR or .data>/credentials/tradelane-audit.key.`;
 
 const base = (process.env.TRADELANE_AUDIT_URL ?? 'http://127.0.0.1:3002').replace(/\/+$/, '');
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -102,6 +109,34 @@ const commands = {
     const result = JSON.parse(await get(`/audit/orders/${oneOrderId(positional)}/verify`));
     print(result);
     return result.intact ? 0 : 1;
+  },
+  async export(args) {
+    const { positional, given } = parse(args, { options: ['out'] });
+    const json = await get(`/audit/orders/${oneOrderId(positional)}/bundle`);
+    if (given.out) {
+      writeFileSync(given.out, json);
+      process.stderr.write(`bundle written to ${given.out}\n`);
+    } else process.stdout.write(`${json}\n`);
+    return 0;
+  },
+  async 'verify-offline'(args) {
+    const { positional, given } = parse(args, { options: ['public-key'] });
+    if (!given['public-key'] || positional.length !== 1) throw new UsageError('give --public-key <file> and one bundle file');
+    return verifyOffline(['--public-key', given['public-key'], positional[0]]);
+  },
+  async checkpoints(args) {
+    const { positional, given } = parse(args, { options: ['after'] });
+    if (positional.length > 0 || (given.after !== undefined && !/^\d+$/.test(given.after))) throw new UsageError('--after takes a sequence number');
+    const checkpoints = [];
+    let publicKeys = [];
+    for (let after = Number(given.after ?? 0); after !== null; ) {
+      const page = JSON.parse(await get(`/audit/checkpoints?after=${after}`));
+      checkpoints.push(...page.checkpoints);
+      publicKeys = page.publicKeys;
+      after = page.next;
+    }
+    print({ checkpoints, publicKeys });
+    return 0;
   },
   async history(args) {
     const { positional, given } = parse(args, { options: ['out'] });
