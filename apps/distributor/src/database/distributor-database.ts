@@ -47,5 +47,5 @@ export const distributorEntities = [
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
   entities: distributorEntities,
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000, OrderLogCheckpoints1764800000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000, EdiMailbox1764700000400, OrderLogCheckpoints1764800000000],
 };
