@@ -1,0 +1,359 @@
+import { addDays, isoDate, type OrderView } from '@tradelane/contracts';
+import { parseDocument, type DocumentContent, type InvoiceContent, type OrderResponseContent } from '@tradelane/edi';
+import { orderViewQuery } from '@tradelane/workflows';
+import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
+
+/**
+ * Buyers that run their own systems: each sends its purchase order as a document in the
+ * standard its trading-partner profile names, and reads back the acknowledgment, the order
+ * confirmation, the ship notice and the invoice from its outbox. Everything else is the real
+ * stack with automatic suppliers and carriers.
+ */
+
+const MAX_DOCUMENT_BYTES = 64 * 1024;
+const SECRET = 'cxml-shared-secret-of-the-buyer';
+const wantedBy = addDays(isoDate(new Date()), 21);
+const compact = (iso: string) => iso.replace(/-/g, '');
+
+const SHIP_TO = { name: 'EDI Buyer Goods In', line1: 'Hafenstr. 1', city: 'Hamburg', postalCode: '20457', country: 'DE' };
+
+interface Line {
+  sku: string;
+  quantity: number;
+  price?: string;
+}
+
+interface X12Options {
+  version: '004010' | '005010';
+  sender: string;
+  control: number;
+  po: string;
+  lines: Line[];
+  /** changes the SE01 the builder computes, for a wrong count */
+  se01Delta?: number;
+  /** appended to N1, so that the same control number carries different content */
+  shipToName?: string;
+}
+
+function x12Order(o: X12Options): string {
+  const icn = String(o.control).padStart(9, '0');
+  const isaVersion = o.version === '005010' ? '00501' : '00401';
+  const repetition = o.version === '005010' ? '^' : 'U';
+  const body = [
+    'ST*850*0001',
+    `BEG*00*SA*${o.po}**20261201`,
+    'CUR*BY*EUR',
+    `DTM*002*${compact(wantedBy)}`,
+    `N1*ST*${o.shipToName ?? SHIP_TO.name}`,
+    `N3*${SHIP_TO.line1}`,
+    `N4*${SHIP_TO.city}**${SHIP_TO.postalCode}*${SHIP_TO.country}`,
+    ...o.lines.map((l, i) => `PO1*${i + 1}*${l.quantity}*EA*${l.price ?? ''}**VP*${l.sku}`),
+    `CTT*${o.lines.length}*${o.lines.reduce((s, l) => s + l.quantity, 0)}`,
+  ];
+  const se = `SE*${body.length + 1 + (o.se01Delta ?? 0)}*0001`;
+  return [
+    `ISA*00*          *00*          *ZZ*${o.sender.padEnd(15)}*ZZ*${'TRADELANE'.padEnd(15)}*261201*1200*${repetition}*${isaVersion}*${icn}*0*P*>`,
+    `GS*PO*${o.sender}*TRADELANE*20261201*1200*${o.control}*X*${o.version}`,
+    ...body,
+    se,
+    `GE*1*${o.control}`,
+    `IEA*1*${icn}`,
+  ].join('~\n') + '~\n';
+}
+
+function edifactOrder(o: { sender: string; control: number; po: string; lines: Line[]; untDelta?: number }): string {
+  const body = [
+    "UNH+1+ORDERS:D:96A:UN",
+    `BGM+220+${o.po}+9`,
+    'DTM+137:20261201:102',
+    `DTM+2:${compact(wantedBy)}:102`,
+    'CUX+2:EUR:9',
+    `NAD+ST+++${SHIP_TO.name}+${SHIP_TO.line1}+${SHIP_TO.city}++${SHIP_TO.postalCode}+${SHIP_TO.country}`,
+    ...o.lines.flatMap((l, i) => [`LIN+${i + 1}++${l.sku}:SA`, `QTY+21:${l.quantity}`, ...(l.price ? [`PRI+AAA:${l.price}`] : [])]),
+    'UNS+S',
+    `CNT+2:${o.lines.length}`,
+  ];
+  return [
+    "UNA:+.? '",
+    `UNB+UNOC:3+${o.sender}:ZZZ+TRADELANE:ZZZ+261201:1200+${o.control}++++1`,
+    ...body,
+    `UNT+${body.length + 1 + (o.untDelta ?? 0)}+1`,
+    `UNZ+1+${o.control}`,
+  ].join("'\n") + "'\n";
+}
+
+function cxmlOrder(o: { identity: string; secret: string; payloadId: string; po: string; lines: Line[] }): string {
+  const items = o.lines
+    .map(
+      (l, i) => `
+      <ItemOut quantity="${l.quantity}" lineNumber="${i + 1}" requestedDeliveryDate="${wantedBy}">
+        <ItemID><SupplierPartID>${l.sku}</SupplierPartID></ItemID>
+        <ItemDetail>
+          <UnitPrice><Money currency="EUR">${l.price ?? '0.00'}</Money></UnitPrice>
+          <Description xml:lang="en">${l.sku}</Description>
+          <UnitOfMeasure>EA</UnitOfMeasure>
+        </ItemDetail>
+      </ItemOut>`,
+    )
+    .join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<cXML payloadID="${o.payloadId}" timestamp="2026-12-01T12:00:00+01:00" version="1.2.069" xml:lang="en">
+  <Header>
+    <From><Credential domain="NetworkID"><Identity>${o.identity}</Identity></Credential></From>
+    <To><Credential domain="NetworkID"><Identity>TRADELANE</Identity></Credential></To>
+    <Sender><Credential domain="NetworkID"><Identity>${o.identity}</Identity><SharedSecret>${o.secret}</SharedSecret></Credential><UserAgent>Buyer ERP</UserAgent></Sender>
+  </Header>
+  <Request deploymentMode="production">
+    <OrderRequest>
+      <OrderRequestHeader orderID="${o.po}" orderDate="2026-12-01T12:00:00+01:00" type="new">
+        <Total><Money currency="EUR">0.00</Money></Total>
+        <ShipTo><Address><Name xml:lang="en">${SHIP_TO.name}</Name><PostalAddress><Street>${SHIP_TO.line1}</Street><City>${SHIP_TO.city}</City><PostalCode>${SHIP_TO.postalCode}</PostalCode><Country isoCountryCode="${SHIP_TO.country}">Germany</Country></PostalAddress></Address></ShipTo>
+      </OrderRequestHeader>${items}
+    </OrderRequest>
+  </Request>
+</cXML>
+`;
+}
+
+interface Partner {
+  id: string;
+  mediaType: string;
+  profile: Record<string, unknown>;
+  document: (control: number, po: string, lines: Line[]) => string;
+  /** what the outbox holds for one accepted order, in order */
+  outbound: string[];
+}
+
+const wanted = ['acknowledgment', 'order-confirmation', 'ship-notice', 'invoice'];
+const x12Partner = (version: '004010' | '005010', id: string, isaId: string): Partner => ({
+  id,
+  mediaType: 'application/edi-x12',
+  profile: { standard: 'x12', version, x12: { isaQualifier: 'ZZ', isaId, gsId: isaId }, documents: wanted },
+  document: (control, po, lines) => x12Order({ version, sender: isaId, control, po, lines }),
+  outbound: [version === '005010' ? '999' : '997', '855', '856', '810'],
+});
+const PARTNERS: Partner[] = [
+  x12Partner('004010', 'edi-buyer-x12-4010', 'EDIBUYER4010'),
+  x12Partner('005010', 'edi-buyer-x12-5010', 'EDIBUYER5010'),
+  {
+    id: 'edi-buyer-cxml',
+    mediaType: 'text/xml',
+    profile: { standard: 'cxml', version: '1.2.069', cxml: { domain: 'NetworkID', identity: 'EDIBUYERCXML', sharedSecret: SECRET }, documents: wanted },
+    document: (control, po, lines) => cxmlOrder({ identity: 'EDIBUYERCXML', secret: SECRET, payloadId: `${control}.order@edibuyercxml`, po, lines }),
+    outbound: ['ConfirmationRequest', 'ShipNoticeRequest', 'InvoiceDetailRequest'],
+  },
+  {
+    id: 'edi-buyer-edifact',
+    mediaType: 'application/edifact',
+    profile: { standard: 'edifact', version: 'D96A', edifact: { unbId: 'EDIBUYEREDI', unbQualifier: 'ZZZ' }, documents: wanted },
+    document: (control, po, lines) => edifactOrder({ sender: 'EDIBUYEREDI', control, po, lines }),
+    outbound: ['CONTRL', 'ORDRSP', 'DESADV', 'INVOIC'],
+  },
+];
+const [X12_4010, , CXML, EDIFACT] = PARTNERS;
+
+describe('B2B documents through the mailbox', () => {
+  let stack: Stack;
+
+  beforeAll(async () => {
+    process.env.EDI_OUTBOX_INTERVAL_MS = '300';
+    process.env.EDI_MAX_DOCUMENT_BYTES = String(MAX_DOCUMENT_BYTES);
+    stack = await startStack();
+    await answerAutomatically(stack);
+    const ops = stack.as('tradelane-ops').distributor;
+    for (const partner of PARTNERS) {
+      await ops.post('/organisations').send({ id: partner.id, role: 'buyer', name: partner.id }).expect(201);
+      await ops.put(`/organisations/${partner.id}/trading-partner`).send(partner.profile).expect(200);
+    }
+  });
+  afterAll(async () => {
+    delete process.env.EDI_OUTBOX_INTERVAL_MS;
+    delete process.env.EDI_MAX_DOCUMENT_BYTES;
+    await stack?.close();
+  });
+
+  const post = (partner: Partner, body: string, as = partner.id) =>
+    stack.as(as, 'buyer').distributor.post('/edi/inbound').set('Content-Type', partner.mediaType).send(body);
+  const ordersOf = async (buyerId: string) =>
+    (await stack.db.query(`SELECT count(*)::int AS n FROM distributor.purchase_orders WHERE buyer_id = $1`, [buyerId])).rows[0].n as number;
+  const inbound = async (partnerId: string) =>
+    (await stack.db.query(`SELECT status, raw, order_ids FROM distributor.edi_documents WHERE partner_id = $1 AND direction = 'inbound' ORDER BY position`, [partnerId])).rows as Array<{ status: string; raw: string; order_ids: string[] }>;
+  const outbox = async (partnerId: string) =>
+    (await stack.as(partnerId, 'buyer').distributor.get('/edi/outbound').query({ limit: 200 }).expect(200)).body.items as Array<Record<string, string | number>>;
+
+  describe.each(PARTNERS.map((p) => [p.profile.standard + ' ' + p.profile.version, p] as const))('a buyer speaking %s', (_name, partner) => {
+    it('has its purchase order started, completed, and its documents sent back in order', async () => {
+      const before = await ordersOf(partner.id);
+      const answer = await post(partner, partner.document(1001, 'PO-1001', [{ sku: 'BOLT-M8', quantity: 100, price: '0.50' }, { sku: 'NUT-M8', quantity: 200, price: '0.20' }]));
+      expect([200, 201]).toContain(answer.status);
+      expect(await ordersOf(partner.id)).toBe(before + 1);
+      const [received] = await inbound(partner.id);
+      expect(received.status).toBe('accepted');
+      const orderId = received.order_ids[0];
+      if (partner.profile.standard === 'cxml') {
+        expect(answer.type).toBe('text/xml');
+        expect(answer.text).toContain('code="200"');
+        expect(answer.text).toContain(orderId);
+      } else {
+        expect(answer.body.orders).toEqual([{ purchaseOrderNumber: 'PO-1001', transactionControlNumber: expect.any(String), orderId }]);
+      }
+
+      const handle = stack.temporal.workflow.getHandle(`order:${orderId}`);
+      const confirmed = await eventually('the order confirmation', async () => {
+        const view = await handle.query(orderViewQuery);
+        return view.waitingFor.some((w) => w.kind === 'payment') ? view : undefined;
+      });
+      const order = (await stack.db.query(`SELECT "order" FROM distributor.purchase_orders WHERE order_id = $1`, [orderId])).rows[0].order;
+      expect(order.lines).toEqual([
+        { lineNo: 1, sku: 'BOLT-M8', quantity: 100, priceCeilingMinor: 50 },
+        { lineNo: 2, sku: 'NUT-M8', quantity: 200, priceCeilingMinor: 20 },
+      ]);
+      const amountDue = confirmed.confirmation!.amountDue;
+      await stack.as(partner.id, 'buyer').buyer.post(`/orders/${orderId}/payment-notice`).send(amountDue).expect(200);
+      const final: OrderView = await handle.result();
+      expect(final.status).toBe('completed');
+
+      const items = await eventually('the invoice in the outbox', async () => {
+        const listed = await outbox(partner.id);
+        return listed.length >= partner.outbound.length ? listed : undefined;
+      });
+      expect(items.map((d) => d.documentType)).toEqual(partner.outbound);
+      expect(items.every((d) => d.partnerId === partner.id && d.direction === 'outbound' && d.status === 'ready')).toBe(true);
+      const contents: DocumentContent[] = [];
+      const controls: string[] = [];
+      for (const item of items) {
+        const raw = await stack.as(partner.id, 'buyer').distributor.get(`/edi/outbound/${item.id}`).buffer(true).parse((res, done) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+          res.on('end', () => done(null, text));
+        }).expect(200);
+        expect(raw.headers['x-edi-document-type']).toBe(item.documentType);
+        const parsed = parseDocument(raw.body as string);
+        expect(parsed.documentType).toBe(item.documentType);
+        expect(parsed.interchange.controlNumber).toBe(item.interchangeControl);
+        controls.push(String(item.interchangeControl));
+        contents.push(...parsed.contents);
+      }
+      // Never reused: each document its own interchange control number.
+      expect(new Set(controls).size).toBe(controls.length);
+      const confirmation = contents.find((c): c is OrderResponseContent => c.type === 'order-response')!;
+      expect(confirmation).toMatchObject({ purchaseOrderNumber: 'PO-1001', amountDueMinor: amountDue.amountMinor });
+      expect(confirmation.lines.map((l) => [l.sku, l.quantityConfirmed])).toEqual([['BOLT-M8', 100], ['NUT-M8', 200]]);
+      const invoice = contents.find((c): c is InvoiceContent => c.type === 'invoice')!;
+      expect(invoice).toMatchObject({ purchaseOrderNumber: 'PO-1001', totalMinor: amountDue.amountMinor, currency: 'EUR' });
+      expect(contents.some((c) => c.type === 'ship-notice' && c.purchaseOrderNumber === 'PO-1001')).toBe(true);
+
+      // The partner takes a document; the auditor reads the order's documents, in and out.
+      const acked = await stack.as(partner.id, 'buyer').distributor.post(`/edi/outbound/${items[0].id}/ack`).expect(200);
+      expect(acked.body).toMatchObject({ id: items[0].id, status: 'acknowledged' });
+      const audited = await stack.as('tradelane-audit').distributor.get('/edi/documents').query({ orderId }).expect(200);
+      expect(audited.body.map((d: { direction: string; documentType: string }) => d.direction)[0]).toBe('inbound');
+      expect(audited.body.filter((d: { direction: string }) => d.direction === 'outbound').map((d: { documentType: string }) => d.documentType)).toEqual(partner.outbound);
+    });
+  });
+
+  describe('refuses bad documents with the standard\'s rejection, starting nothing and keeping the document', () => {
+    const refused = async (partner: Partner, body: string, status: number, as = partner.id) => {
+      const before = await ordersOf(as);
+      const storedBefore = (await inbound(as)).length;
+      const answer = await post(partner, body, as).expect(status);
+      expect(await ordersOf(as)).toBe(before);
+      const stored = await inbound(as);
+      expect(stored).toHaveLength(storedBefore + 1);
+      expect(stored.at(-1)).toMatchObject({ raw: body, order_ids: [] });
+      expect(['rejected', 'refused']).toContain(stored.at(-1)!.status);
+      return answer;
+    };
+    const x12 = (o: Partial<X12Options>) => x12Order({ version: '004010', sender: 'EDIBUYER4010', control: 2001, po: 'PO-2001', lines: [{ sku: 'BOLT-M8', quantity: 10 }], ...o });
+    const rejection = (text: string) => parseDocument(text).contents.find((c) => c.type === 'acknowledgment');
+
+    it('a broken envelope', async () => {
+      const broken = x12({ control: 2002 }).replace(/^ISA\*00\*/, 'ISA*00');
+      const answer = await refused(X12_4010, broken, 400);
+      expect(answer.text.length).toBeGreaterThan(0);
+    });
+
+    it('wrong segment counts: a 997 that rejects the transaction', async () => {
+      const answer = await refused(X12_4010, x12({ control: 2003, se01Delta: 2 }), 400);
+      expect(answer.type).toBe('application/edi-x12');
+      expect(rejection(answer.text)).toMatchObject({ accepted: false, interchangeControlNumber: '000002003' });
+      const ack = await eventually('the 997 in the outbox', async () => {
+        const listed = await outbox(X12_4010.id);
+        return listed.find((d) => d.documentType === '997' && d.status === 'ready' && d.orderId === null);
+      });
+      expect(ack).toBeDefined();
+    });
+
+    it('wrong counts in EDIFACT: a CONTRL', async () => {
+      const answer = await refused(EDIFACT, edifactOrder({ sender: 'EDIBUYEREDI', control: 2004, po: 'PO-2004', lines: [{ sku: 'BOLT-M8', quantity: 10 }], untDelta: 3 }), 400);
+      expect(answer.type).toBe('application/edifact');
+      expect(rejection(answer.text)).toMatchObject({ accepted: false });
+    });
+
+    it('an envelope naming another partner', async () => {
+      const answer = await refused(X12_4010, x12({ control: 2005, sender: 'SOMEONEELSE' }), 403);
+      expect(answer.text).toContain('SOMEONEELSE');
+    });
+
+    it('a caller without a trading-partner profile', async () => {
+      const answer = await refused(X12_4010, x12({ control: 2006 }), 403, 'muster-maschinenbau');
+      expect(answer.body).toMatchObject({ type: 'urn:tradelane:problem:no-trading-partner', status: 403 });
+    });
+
+    it('an unknown SKU: the 997 rejects the PO1 and the order is not started', async () => {
+      const answer = await refused(X12_4010, x12({ control: 2007, lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), 400);
+      expect(rejection(answer.text)).toMatchObject({ accepted: false, transactions: [expect.objectContaining({ accepted: false })] });
+    });
+
+    it('an unknown SKU in cXML: a Response 400 naming it', async () => {
+      const answer = await refused(CXML, cxmlOrder({ identity: 'EDIBUYERCXML', secret: SECRET, payloadId: '2008.bad@edibuyercxml', po: 'PO-2008', lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] }), 400);
+      expect(answer.text).toContain('code="400"');
+      expect(answer.text).toContain('NO-SUCH-SKU');
+    });
+
+    it('a wrong cXML SharedSecret: 401', async () => {
+      const answer = await refused(CXML, cxmlOrder({ identity: 'EDIBUYERCXML', secret: 'not-the-secret-at-all', payloadId: '2009.bad@edibuyercxml', po: 'PO-2009', lines: [{ sku: 'BOLT-M8', quantity: 1 }] }), 401);
+      expect(answer.text).toContain('code="401"');
+    });
+
+    it('a document larger than the mailbox reads: 413', async () => {
+      const lines = Array.from({ length: 3000 }, (_, i) => ({ sku: 'BOLT-M8', quantity: i + 1 }));
+      const big = x12({ control: 2010, lines });
+      expect(big.length).toBeGreaterThan(MAX_DOCUMENT_BYTES);
+      await refused(X12_4010, big, 413);
+      // Far beyond it, the body is not even read: a problem, and nothing to keep.
+      const huge = 'x'.repeat(MAX_DOCUMENT_BYTES * 5);
+      await post(X12_4010, huge).expect(413);
+    });
+
+    it('a resend is answered as the first time; other content under the same control number is refused', async () => {
+      const first = x12({ control: 2011, po: 'PO-2011' });
+      const before = await ordersOf(X12_4010.id);
+      const taken = await post(X12_4010, first).expect(201);
+      const again = await post(X12_4010, first).expect(200);
+      expect(again.body).toEqual(taken.body);
+      expect(await ordersOf(X12_4010.id)).toBe(before + 1);
+      const stored = await inbound(X12_4010.id);
+      expect(stored.slice(-2).map((d) => d.status)).toEqual(['accepted', 'duplicate']);
+      const other = await refused(X12_4010, x12({ control: 2011, po: 'PO-2011', shipToName: 'Somewhere else' }), 409);
+      expect(other.body).toMatchObject({ type: 'urn:tradelane:problem:control-number-reused' });
+    });
+  });
+
+  it('keeps profiles to operators and checks them, never showing the cXML secret', async () => {
+    const ops = stack.as('tradelane-ops').distributor;
+    const shown = await stack.as('tradelane-audit').distributor.get(`/organisations/${CXML.id}/trading-partner`).expect(200);
+    expect(shown.body.cxml).toEqual({ domain: 'NetworkID', identity: 'EDIBUYERCXML', hasSharedSecret: true });
+    expect(JSON.stringify(shown.body)).not.toContain(SECRET);
+    const stored = (await stack.db.query(`SELECT * FROM distributor.trading_partners WHERE organisation_id = $1`, [CXML.id])).rows[0];
+    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    const bad = await ops.put(`/organisations/${X12_4010.id}/trading-partner`).send({ ...X12_4010.profile, version: 'D96A' }).expect(422);
+    expect(bad.body.errors).toEqual([{ field: 'version', message: 'is not a version of x12 spoken here' }]);
+    const noIds = await ops.put(`/organisations/${X12_4010.id}/trading-partner`).send({ standard: 'x12', version: '004010', documents: [] }).expect(422);
+    expect(noIds.body.errors).toEqual([{ field: 'x12', message: 'is required for standard x12' }]);
+    const badIsa = await ops.put(`/organisations/${X12_4010.id}/trading-partner`).send({ ...X12_4010.profile, x12: { isaQualifier: 'ZZ', isaId: 'WAY-TOO-LONG-FOR-ISA06', gsId: 'X1' } }).expect(400);
+    expect(badIsa.body.errors.map((e: { field: string }) => e.field)).toEqual(['x12.isaId']);
+    await ops.put('/organisations/no-such-organisation/trading-partner').send(X12_4010.profile).expect(404);
+    await stack.as(X12_4010.id, 'buyer').distributor.put(`/organisations/${X12_4010.id}/trading-partner`).send(X12_4010.profile).expect(403);
+  });
+});
