@@ -181,9 +181,14 @@ export interface AcknowledgmentContent {
   transactions: TransactionAcknowledgment[];
   /** The group's own counts (AK9): included, received, accepted. */
   counts?: { included: number; received: number; accepted: number };
+  /** X12 AK905: what is wrong with the group's envelope (4: GS06/GE02 differ, 5: GE01 wrong count …). */
+  groupErrorCode?: string;
+  /** When the acknowledged interchange was prepared (TA102/TA103), as ISO date-time. */
+  preparedAt?: string;
 }
 
-export type InboundContent = PurchaseOrderContent | StockAnswerContent | LoadTenderResponseContent;
+/** What partners send: orders, answers, responses, and their acknowledgments (997/999/CONTRL) of what we sent. */
+export type InboundContent = PurchaseOrderContent | StockAnswerContent | LoadTenderResponseContent | AcknowledgmentContent;
 export type OutboundContent =
   | OrderResponseContent
   | ShipNoticeContent
