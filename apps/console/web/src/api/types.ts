@@ -88,11 +88,24 @@ export interface TimelineEntry {
   to: { role: string; id: string };
   digest: string;
   summary: string;
+  /** the anchors outside the log's table that vouch for the entry: `history`, `checkpoint:<sequence>` */
+  coveredBy: string[];
+}
+
+export interface VerificationAnchors {
+  history: { status: 'checked' | 'unavailable' | 'disagrees'; reason?: string; heads: number; lastAnchoredSeq: number | null; unanchoredWrites?: number };
+  checkpoints: { status: 'checked' | 'none' | 'unavailable' | 'disagrees' | 'broken'; reason?: string; latest: { id: number; seq: number } | null };
 }
 
 export type Verification =
-  | { orderId: string; intact: true; entries: number }
-  | { orderId: string; intact: false; entries: number; firstBroken: { seq: number; reason: string } };
+  | { orderId: string; intact: true; entries: number; anchors: VerificationAnchors }
+  | {
+      orderId: string;
+      intact: false;
+      entries: number;
+      firstBroken: { seq: number; reason: string; anchor: 'chain' | 'history' | 'checkpoint' };
+      anchors: VerificationAnchors;
+    };
 
 export interface ReplayVerdict {
   orderId: string;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { body, distributorApi } from '../api/clients';
-import type { ReplayVerdict, TimelineEntry, Verification } from '../api/types';
+import type { ReplayVerdict, TimelineEntry, Verification, VerificationAnchors } from '../api/types';
 import { DateTime } from '../shared/Money';
 import { ErrorMessage, Field, Loading, Page } from '../shared/ui';
 
@@ -25,6 +25,28 @@ export function FindOrderPage() {
       </form>
     </Page>
   );
+}
+
+const ANCHOR_NAMES = { chain: 'hash chain', history: 'workflow history', checkpoint: 'signed checkpoint' } as const;
+
+/** `history` or `checkpoint:17`, as an auditor reads it. */
+function anchorLabel(anchor: string): string {
+  const checkpoint = /^checkpoint:(\d+)$/.exec(anchor);
+  if (checkpoint) return `checkpoint ${checkpoint[1]}`;
+  return anchor === 'history' ? 'workflow history' : anchor;
+}
+
+function historyAnchorText(h: VerificationAnchors['history']): string {
+  if (h.status === 'unavailable') return `Unavailable: ${h.reason ?? ''}`;
+  if (h.status === 'disagrees') return `Disagrees: ${h.reason ?? ''}`;
+  const upTo = h.lastAnchoredSeq === null ? 'no entry anchored' : `entries up to ${h.lastAnchoredSeq} anchored`;
+  return `Checked: ${upTo}${h.unanchoredWrites ? ` (${h.unanchoredWrites} writes from before anchoring)` : ''}`;
+}
+
+function checkpointAnchorText(c: VerificationAnchors['checkpoints']): string {
+  if (c.status === 'none') return 'No checkpoint holds this order yet';
+  if (c.status === 'checked') return c.latest ? `Checked: checkpoint ${c.latest.id} holds entries up to ${c.latest.seq}` : 'Checked';
+  return `${c.status === 'unavailable' ? 'Unavailable' : c.status === 'broken' ? 'Broken' : 'Disagrees'}: ${c.reason ?? ''}`;
 }
 
 export function OrderAuditPage() {
@@ -56,11 +78,17 @@ export function OrderAuditPage() {
             {verify.data
               ? verify.data.intact
                 ? `Intact (${verify.data.entries} entries)`
-                : `Broken at entry ${verify.data.firstBroken.seq}: ${verify.data.firstBroken.reason}`
+                : verify.data.firstBroken.seq > 0
+                  ? `Broken at entry ${verify.data.firstBroken.seq} (${ANCHOR_NAMES[verify.data.firstBroken.anchor]}): ${verify.data.firstBroken.reason}`
+                  : `Broken (${ANCHOR_NAMES[verify.data.firstBroken.anchor]}): ${verify.data.firstBroken.reason}`
               : verify.error
                 ? 'Could not be checked'
                 : 'Checking…'}
           </dd>
+          <dt>Workflow history anchor</dt>
+          <dd id="history-anchor">{verify.data ? historyAnchorText(verify.data.anchors.history) : '…'}</dd>
+          <dt>Signed checkpoints</dt>
+          <dd id="checkpoint-anchor">{verify.data ? checkpointAnchorText(verify.data.anchors.checkpoints) : '…'}</dd>
           <dt>Replay against the current workflow code</dt>
           <dd role="status" id="replay-verdict">
             {replay.data
@@ -90,6 +118,7 @@ export function OrderAuditPage() {
                   <th scope="col">Person</th>
                   <th scope="col">To</th>
                   <th scope="col">Digest</th>
+                  <th scope="col">Anchored by</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,6 +143,7 @@ export function OrderAuditPage() {
                     <td>
                       <code title={e.digest}>{e.digest.slice(0, 16)}…</code>
                     </td>
+                    <td>{e.coveredBy.length > 0 ? e.coveredBy.map(anchorLabel).join(', ') : 'not yet anchored'}</td>
                   </tr>
                 ))}
               </tbody>
