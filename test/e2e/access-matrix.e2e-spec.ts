@@ -48,6 +48,7 @@ interface Endpoint {
 
 const BUYER = 'muster-maschinenbau';
 const OTHER_BUYER = 'zeta-werke';
+const ediProfile = { standard: 'x12', version: '004010', x12: { isaQualifier: 'ZZ', isaId: 'MUSTERMB', gsId: 'MUSTERMB' }, documents: ['acknowledgment'] };
 
 describe('who may do what: the access matrix', () => {
   let stack: Stack;
@@ -89,6 +90,21 @@ describe('who may do what: the access matrix', () => {
       .put(`/organisations/${BUYER}/identity-provider`)
       .send({ issuer: 'http://127.0.0.1:9', clientId: 'matrix', clientSecret: 'matrix' })
       .expect(200);
+
+    // A trading-partner profile and one outbound document of the buyer's, so that reading them finds them.
+    await stack.as('tradelane-ops').distributor.put(`/organisations/${BUYER}/trading-partner`).send(ediProfile).expect(200);
+    const outboundId = randomUUID();
+    await stack.db.query(
+      `INSERT INTO distributor.edi_documents (id, partner_id, direction, standard, document_type, status, raw, content_sha256)
+       VALUES ($1, $2, 'outbound', 'x12', '997', 'ready', 'ISA*00*~', 'matrix')`,
+      [outboundId, BUYER],
+    );
+    const orderParties = new Set<string>(
+      (await stack.db.query(`SELECT sender_id AS id FROM distributor.order_messages WHERE order_id = $1 UNION SELECT receiver_id FROM distributor.order_messages WHERE order_id = $1`, [orderId])).rows.map((r: { id: string }) => r.id),
+    );
+    const buyersOwn = (caller: Caller): number | 'admitted' => (caller.id === BUYER || readers.includes(caller.role) ? 'admitted' : 404);
+    const partyOfOrder = (caller: Caller): number | 'admitted' => (orderParties.has(caller.id) || readers.includes(caller.role) ? 'admitted' : 404);
+    const mailbox: OrganisationRole[] = ['buyer', 'supplier', 'carrier'];
 
     const supplier = stockInquiry.supplier;
     const carrier = transportNotice.carrier;
@@ -162,6 +178,16 @@ describe('who may do what: the access matrix', () => {
       { service: 'distributor', method: 'get', route: '/organisations/{organisationId}/identity-provider', path: `/organisations/${BUYER}/identity-provider`, roles: readers },
       { service: 'distributor', method: 'put', route: '/organisations/{organisationId}/identity-provider', path: `/organisations/${BUYER}/identity-provider`,
         roles: ['operator'], admittedBody: invalid, refusedBody: { issuer: 'https://mallory.example', clientId: 'mallory', clientSecret: 'mallory' } },
+      { service: 'distributor', method: 'get', route: '/edi/partners', path: '/edi/partners', roles: readers },
+      { service: 'distributor', method: 'get', route: '/organisations/{organisationId}/trading-partner', path: `/organisations/${BUYER}/trading-partner`, roles: readers },
+      { service: 'distributor', method: 'put', route: '/organisations/{organisationId}/trading-partner', path: `/organisations/${BUYER}/trading-partner`,
+        roles: ['operator'], admittedBody: invalid, refusedBody: { ...ediProfile, version: '005010' } },
+      { service: 'distributor', method: 'post', route: '/edi/inbound', path: '/edi/inbound', roles: mailbox, admittedBody: invalid, refusedBody: 'ISA*00*~' },
+      { service: 'distributor', method: 'get', route: '/edi/outbound', path: '/edi/outbound', roles: [...mailbox, ...readers], listOwner: (d) => d.partnerId },
+      { service: 'distributor', method: 'get', route: '/edi/outbound/{id}', path: `/edi/outbound/${outboundId}`, roles: [...mailbox, ...readers], expect: buyersOwn },
+      { service: 'distributor', method: 'post', route: '/edi/outbound/{id}/ack', path: `/edi/outbound/${outboundId}/ack`, roles: mailbox,
+        expect: (caller) => (caller.id === BUYER ? 'admitted' : 404) },
+      { service: 'distributor', method: 'get', route: '/edi/documents', path: `/edi/documents?orderId=${orderId}`, roles: [...mailbox, ...readers], expect: partyOfOrder },
       // supplier
       { service: 'supplier', method: 'get', route: '/stock-inquiries', path: '/stock-inquiries', roles: ['supplier', ...readers], listOwner: (i) => i.supplierId },
       { service: 'supplier', method: 'get', route: '/stock-inquiries/{inquiryId}', path: `/stock-inquiries/${stockInquiry.id}`, roles: ['supplier', ...readers],
@@ -309,5 +335,7 @@ describe('who may do what: the access matrix', () => {
     await stack.http.distributor.post('/auth/sign-in').send({ email: admin.email, password: admin.password }).expect(201);
     const terms = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.party_terms WHERE answer_within_seconds = 1`);
     expect(terms.rows[0].n).toBe(0);
+    const profile = await stack.db.query(`SELECT version FROM distributor.trading_partners WHERE organisation_id = $1`, [BUYER]);
+    expect(profile.rows).toEqual([{ version: '004010' }]);
   });
 });
