@@ -276,7 +276,7 @@ describe('B2B documents through the mailbox', () => {
     it('wrong segment counts: a 997 that rejects the transaction', async () => {
       const answer = await refused(X12_4010, x12({ control: 2003, se01Delta: 2 }), 400);
       expect(answer.type).toBe('application/edi-x12');
-      expect(rejection(answer.text)).toMatchObject({ accepted: false, interchangeControlNumber: '000002003' });
+      expect(rejection(answer.text)).toMatchObject({ accepted: false, group: { controlNumber: '2003' }, transactions: [expect.objectContaining({ accepted: false })] });
       const ack = await eventually('the 997 in the outbox', async () => {
         const listed = await outbox(X12_4010.id);
         return listed.find((d) => d.documentType === '997' && d.status === 'ready' && d.orderId === null);
@@ -292,7 +292,8 @@ describe('B2B documents through the mailbox', () => {
 
     it('an envelope naming another partner', async () => {
       const answer = await refused(X12_4010, x12({ control: 2005, sender: 'SOMEONEELSE' }), 403);
-      expect(answer.text).toContain('SOMEONEELSE');
+      // A TA1 refusing the interchange itself: 006, invalid interchange sender id.
+      expect(answer.text).toMatch(/TA1\*000002005\*\d{6}\*\d{4}\*R\*006~/);
     });
 
     it('a caller without a trading-partner profile', async () => {
