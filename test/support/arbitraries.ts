@@ -57,12 +57,12 @@ export const isoDay = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addDays('2
 export const partialFillPolicy: fc.Arbitrary<PartialFillPolicy> = fc.constantFrom('accept', 'back-order', 'cancel');
 
 /** Lines numbered 1..n as the distributor numbers them, drawing SKUs from `skus`. */
-export function orderLines(skus: string[], unit: CurrencyUnit, maxLength = 12): fc.Arbitrary<PurchaseOrderLine[]> {
+export function orderLines(skus: string[], unit: CurrencyUnit, maxLength = 8): fc.Arbitrary<PurchaseOrderLine[]> {
   const line = fc.record(
     {
       sku: fc.constantFrom(...skus),
       quantity,
-      priceCeilingMinor: unitPriceMinorIn(unit),
+      priceCeilingMinor: fc.oneof(unitPriceMinorIn(unit), fc.constant(1_000_000 * 10 ** unit.exponent)),
     },
     { requiredKeys: ['sku', 'quantity'] },
   );
@@ -128,12 +128,17 @@ export interface GeneratedSupplier {
 
 /** Stock a supplier holds of some of `skus`, mostly in the order's currency, sometimes in another. */
 export function supplierStock(skus: string[], unit: CurrencyUnit): fc.Arbitrary<SupplierStockItem[]> {
-  return fc.uniqueArray(fc.constantFrom(...skus), { maxLength: skus.length }).chain((held) =>
+  const held = fc.oneof({ weight: 2, arbitrary: fc.constant(skus) }, { weight: 1, arbitrary: fc.subarray(skus) });
+  return held.chain((held) =>
     fc.tuple(
       ...held.map((s) =>
         fc.record({
           sku: fc.constant(s),
-          available: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 20_000_000 })),
+          available: fc.oneof(
+            { weight: 2, arbitrary: fc.integer({ min: 0, max: 100 }) },
+            { weight: 1, arbitrary: fc.integer({ min: 0, max: 20_000_000 }) },
+            { weight: 1, arbitrary: fc.constant(20_000_000) },
+          ),
           unitPriceMinor: unitPriceMinorIn(unit),
           currency: fc.oneof({ weight: 9, arbitrary: fc.constant(unit.code) }, { weight: 1, arbitrary: currencyCode }),
           publishedAvailable: fc.integer({ min: 0, max: 20_000_000 }),

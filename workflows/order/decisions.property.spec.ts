@@ -253,6 +253,47 @@ describe('the order decisions over generated orders', () => {
   });
 });
 
+describe('buildConfirmation near the limit of minor units', () => {
+  // A person may commit up to 1,000,000,000 units at up to 1,000,000,000,000 minor units each.
+  const large = fc.record({
+    lines: fc.array(fc.record({ quantity: fc.integer({ min: 1, max: 1_000_000_000 }), unitPriceMinor: fc.integer({ min: 0, max: 1_000_000_000_000 }) }), { minLength: 1, maxLength: 4 }),
+    freightMinor: fc.integer({ min: 0, max: 1_000_000_000_000 }),
+  });
+
+  it('totals exactly, or refuses with a RangeError when a total passes what minor units can hold; never a rounded amount', () => {
+    fc.assert(
+      fc.property(purchaseOrder, large, (g, { lines, freightMinor }) => {
+        const order = { ...g.order, lines: lines.map((l, i) => ({ lineNo: i + 1, sku: 'BOLT-M8', quantity: l.quantity })) };
+        const answer: StockAnswer = {
+          inquiryId: 'inq-1',
+          orderId: order.orderId,
+          supplierId: 'acme-steel',
+          answeredBy: 'clerk@acme-steel',
+          currency: order.currency,
+          lines: lines.map((l, i) => ({
+            lineNo: i + 1,
+            sku: 'BOLT-M8',
+            available: true,
+            quantityCommitted: l.quantity,
+            unitPriceMinor: l.unitPriceMinor,
+            shipFrom: { code: 'DE-HAM', country: 'DE' },
+            readyDate: '2030-01-05',
+          })),
+        };
+        const s = { order } as Scenario;
+        const exactLines = lines.map((l) => BigInt(l.unitPriceMinor) * BigInt(l.quantity));
+        const exactDue = exactLines.reduce((x, y) => x + y, 0n) + BigInt(freightMinor);
+        const fits = [...exactLines, exactDue].every((x) => x <= BigInt(Number.MAX_SAFE_INTEGER));
+        const build = () => buildConfirmation(order, [answer], [{ originCode: 'DE-HAM', quote: quoteFor('DE-HAM', freightMinor, s, order.wantedBy) }], '2030-01-01T10:00:00.000Z');
+        if (!fits) return expect(build).toThrow(RangeError);
+        const c = build();
+        expect(c.lines.map((l) => BigInt(l.lineTotalMinor))).toEqual(exactLines);
+        expect(BigInt(c.amountDue.amountMinor)).toBe(exactDue);
+      }),
+    );
+  });
+});
+
 describe('rankQuotes', () => {
   const quotes = fc.array(
     fc.record({
