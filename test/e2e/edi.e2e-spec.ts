@@ -269,12 +269,12 @@ describe('B2B documents through the mailbox', () => {
 
     it('a broken envelope', async () => {
       const broken = x12({ control: 2002 }).replace(/^ISA\*00\*/, 'ISA*00');
-      const answer = await refused(X12_4010, broken, 400);
+      const answer = await refused(X12_4010, broken, 422);
       expect(answer.text.length).toBeGreaterThan(0);
     });
 
     it('wrong segment counts: a 997 that rejects the transaction', async () => {
-      const answer = await refused(X12_4010, x12({ control: 2003, se01Delta: 2 }), 400);
+      const answer = await refused(X12_4010, x12({ control: 2003, se01Delta: 2 }), 422);
       expect(answer.type).toBe('application/edi-x12');
       expect(rejection(answer.text)).toMatchObject({ accepted: false, group: { controlNumber: '2003' }, transactions: [expect.objectContaining({ accepted: false })] });
       const ack = await eventually('the 997 in the outbox', async () => {
@@ -285,7 +285,7 @@ describe('B2B documents through the mailbox', () => {
     });
 
     it('wrong counts in EDIFACT: a CONTRL', async () => {
-      const answer = await refused(EDIFACT, edifactOrder({ sender: 'EDIBUYEREDI', control: 2004, po: 'PO-2004', lines: [{ sku: 'BOLT-M8', quantity: 10 }], untDelta: 3 }), 400);
+      const answer = await refused(EDIFACT, edifactOrder({ sender: 'EDIBUYEREDI', control: 2004, po: 'PO-2004', lines: [{ sku: 'BOLT-M8', quantity: 10 }], untDelta: 3 }), 422);
       expect(answer.type).toBe('application/edifact');
       expect(rejection(answer.text)).toMatchObject({ accepted: false });
     });
@@ -302,12 +302,12 @@ describe('B2B documents through the mailbox', () => {
     });
 
     it('an unknown SKU: the 997 rejects the PO1 and the order is not started', async () => {
-      const answer = await refused(X12_4010, x12({ control: 2007, lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), 400);
+      const answer = await refused(X12_4010, x12({ control: 2007, lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), 422);
       expect(rejection(answer.text)).toMatchObject({ accepted: false, transactions: [expect.objectContaining({ accepted: false })] });
     });
 
     it('an unknown SKU in cXML: a Response 400 naming it', async () => {
-      const answer = await refused(CXML, cxmlOrder({ identity: 'EDIBUYERCXML', secret: SECRET, payloadId: '2008.bad@edibuyercxml', po: 'PO-2008', lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] }), 400);
+      const answer = await refused(CXML, cxmlOrder({ identity: 'EDIBUYERCXML', secret: SECRET, payloadId: '2008.bad@edibuyercxml', po: 'PO-2008', lines: [{ sku: 'NO-SUCH-SKU', quantity: 1 }] }), 422);
       expect(answer.text).toContain('code="400"');
       expect(answer.text).toContain('NO-SUCH-SKU');
     });

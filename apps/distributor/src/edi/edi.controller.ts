@@ -3,6 +3,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -12,6 +13,7 @@ import {
 import type { Request, Response } from 'express';
 import { CurrentCaller, ProblemException, Roles, uuidParam, type Caller } from '@tradelane/platform';
 import { EdiDocumentView, InboundAcceptedDto, OrderDocumentsQueryDto, OutboxPageDto, OutboxQueryDto } from './dto/edi-document.dto';
+import { ediConfig } from './edi.config';
 import { INBOUND_MEDIA_TYPES } from './inbound-body';
 import { InboundService } from './inbound.service';
 import { MailboxService } from './mailbox.service';
@@ -19,13 +21,16 @@ import { MEDIA_TYPE } from './partner-syntax';
 
 const documentId = uuidParam('id');
 const rawDocument = { schema: { type: 'string' } };
-const standardAnswer = (description: string) => ({
+const documents = {
+  'application/edi-x12': rawDocument,
+  'application/edifact': rawDocument,
+  'text/xml': rawDocument,
+};
+const standardAnswer = (description: string) => ({ description, content: documents });
+/** The standard's rejection, or problem details where there is no document to answer with. */
+const rejectionAnswer = (description: string) => ({
   description,
-  content: {
-    'application/edi-x12': rawDocument,
-    'application/edifact': rawDocument,
-    'text/xml': rawDocument,
-  },
+  content: { ...documents, 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
 });
 
 @ApiTags('edi')
@@ -49,14 +54,21 @@ export class EdiController {
       'Accepted X12 interchanges get a 997 (004010) or 999 (005010) in the outbox; cXML is answered with its Response.',
   })
   @ApiConsumes(...INBOUND_MEDIA_TYPES)
-  @ApiBody({ schema: { type: 'string', minLength: 1 }, description: 'the interchange as text' })
+  @ApiBody({ schema: { type: 'string', minLength: 1, maxLength: ediConfig().maxDocumentBytes }, description: 'the interchange as text' })
   @ApiOkResponse({ description: 'cXML: the Response 200 naming the order; a resend of an accepted X12/EDIFACT interchange: its first answer', content: { 'text/xml': rawDocument, 'application/json': { schema: { $ref: '#/components/schemas/InboundAcceptedDto' } } } })
   @ApiCreatedResponse({ description: 'X12/EDIFACT: accepted, its orders started', type: InboundAcceptedDto })
-  @ApiResponse({ status: 400, ...standardAnswer('the standard\'s rejection: envelope, counts, a value the intake refuses (unknown SKU, …); nothing started') })
-  @ApiResponse({ status: 401, ...standardAnswer('cXML: a wrong or missing SharedSecret') })
-  @ApiResponse({ status: 403, ...standardAnswer('the envelope names another partner, or the caller has no trading-partner profile (problem+json)') })
-  @ApiResponse({ status: 409, ...standardAnswer('cXML: the payloadID was used before for different content (X12/EDIFACT: problem+json)') })
-  @ApiResponse({ status: 413, ...standardAnswer('larger than the mailbox reads') })
+  @ApiResponse({ status: 401, ...rejectionAnswer('No access token, or one that was refused (problem+json); cXML: a wrong or missing SharedSecret (a cXML Response 401)') })
+  @ApiResponse({ status: 403, ...rejectionAnswer('The envelope names another partner (X12 TA1, EDIFACT CONTRL, cXML Response), or the caller has no trading-partner profile or a role that sends none (problem+json)') })
+  @ApiResponse({ status: 409, ...rejectionAnswer('Its interchange control number (cXML payloadID) was used before for a different document: refused, nothing started') })
+  @ApiResponse({ status: 413, ...rejectionAnswer('Larger than the mailbox reads: the standard\'s rejection, the document kept; far larger, problem+json and not read') })
+  @ApiResponse({ status: 415, description: 'Not sent as text in one of the media types above, or empty' })
+  @ApiResponse({
+    status: 422,
+    ...rejectionAnswer(
+      'Read but refused: a broken envelope, wrong counts or control numbers, a missing segment, a value the intake refuses (unknown SKU, a date in the past, …). ' +
+        'The body is the standard\'s rejection (X12 TA1 or 997/999 naming the segment and element, EDIFACT CONTRL, cXML Response 400 with the reason); nothing is started, the document is kept',
+    ),
+  })
   async receive(@Req() req: Request, @Res() res: Response, @CurrentCaller() caller: Caller): Promise<void> {
     if (typeof req.body !== 'string' || req.body.length === 0) {
       throw new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', `send the document as text with Content-Type ${INBOUND_MEDIA_TYPES.join(', ')}`, [
@@ -103,6 +115,7 @@ export class EdiController {
   @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
   @ApiOperation({ summary: "Every document in and out for one order, oldest first: auditors and operators all of them, the order's parties their own" })
   @ApiOkResponse({ type: [EdiDocumentView] })
+  @ApiNotFoundResponse({ description: 'No such order, or the caller is not one of its parties' })
   ofOrder(@Query() query: OrderDocumentsQueryDto, @CurrentCaller() caller: Caller): Promise<EdiDocumentView[]> {
     return this.mailbox.ofOrder(caller, query.orderId);
   }

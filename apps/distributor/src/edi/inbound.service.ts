@@ -155,8 +155,13 @@ export class InboundService implements OnModuleInit {
     await this.documents.update(row.id, { status, answerStatus: answer.status, answerType: answer.contentType, answerBody: answer.body, ...more });
   }
 
-  /** The standard's rejection, as the answer and (X12, EDIFACT) in the outbox; nothing is started. */
-  private async reject(received: EdiDocumentRecord, partner: TradingPartnerRecord, rejection: Rejection): Promise<InboundAnswer> {
+  /**
+   * The standard's rejection, as the answer and (X12, EDIFACT) in the outbox; nothing is started.
+   * A document that was read but is wrong answers 422, as the JSON intake does for a request that
+   * fits its schema (a text body) but cannot be taken; the document's own code (cXML 400) stays.
+   */
+  private async reject(received: EdiDocumentRecord, partner: TradingPartnerRecord, refused: Rejection): Promise<InboundAnswer> {
+    const rejection = { ...refused, status: refused.status === 400 ? 422 : refused.status };
     const interchange = rejection.interchange;
     const more: Partial<EdiDocumentRecord> = {
       reason: rejection.field ? `${rejection.field}: ${rejection.reason}` : rejection.reason,
@@ -167,11 +172,11 @@ export class InboundService implements OnModuleInit {
     const answer = await this.documents.manager.transaction(async (tx) => {
       let answer: InboundAnswer;
       if (partner.standard === 'cxml') {
-        answer = { status: rejection.status, contentType: 'text/xml', body: rejection.cxmlResponse ?? this.cxml(rejection.status, rejection.reason) };
+        answer = { status: rejection.status, contentType: 'text/xml', body: rejection.cxmlResponse ?? this.cxml(refused.status, rejection.reason) };
         await insertOutbound(tx, partner, 'Response', answer.body, {}, { inReplyTo: received.id });
       } else if (rejection.acknowledgment) {
         const n = await nextControlNumber(tx, partner.organisationId);
-        const body = rejectionResponse(rejection, partnerSyntax(partner), this.config.ours, { interchange: n, group: n, transaction: n });
+        const body = rejectionResponse(refused, partnerSyntax(partner), this.config.ours, { interchange: n, group: n, transaction: n });
         if (!body) {
           answer = problemAnswer(rejection.status, 'edi-rejected', 'Document rejected', more.reason!, rejection.field ? [{ field: rejection.field, message: rejection.reason }] : undefined);
         } else {

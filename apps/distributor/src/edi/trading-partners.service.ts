@@ -43,7 +43,7 @@ export class TradingPartnersService {
       version: dto.version,
       identities,
       separators: dto.separators ? { ...dto.separators } : null,
-      documents: dto.documents,
+      documents: [...new Set(dto.documents)],
       pushUrl: dto.pushUrl ?? null,
       cxmlSecretSha256:
         dto.standard === 'cxml' ? (dto.cxml!.sharedSecret ? sha256(dto.cxml!.sharedSecret) : earlier!.cxmlSecretSha256) : null,

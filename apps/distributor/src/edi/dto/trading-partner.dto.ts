@@ -2,12 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsIn,
   IsObject,
   IsString,
-  IsUrl,
   Length,
   Matches,
   MaxLength,
@@ -135,10 +133,9 @@ export class TradingPartnerDto {
   @Type(() => SeparatorsDto)
   separators?: SeparatorsDto;
 
-  @ApiProperty({ description: 'the documents it wants from Tradelane', enum: OUTBOUND_KINDS, isArray: true, maxItems: OUTBOUND_KINDS.length })
+  @ApiProperty({ description: 'the documents it wants from Tradelane (a repeat counts once)', enum: OUTBOUND_KINDS, isArray: true, maxItems: OUTBOUND_KINDS.length })
   @IsArray()
   @ArrayMaxSize(OUTBOUND_KINDS.length)
-  @ArrayUnique()
   @IsIn(OUTBOUND_KINDS, { each: true })
   documents: OutboundKind[];
 
@@ -146,7 +143,7 @@ export class TradingPartnerDto {
   @OptionalField()
   @IsString()
   @MaxLength(500)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s]*)?$/, { message: 'pushUrl must be an http or https URL' })
   pushUrl?: string;
 }
 
