@@ -155,10 +155,11 @@ describe('who may do what: the access matrix', () => {
         refusedBody: { resolution: 'resolved-manually', note: 'leak test' } },
       { service: 'distributor', method: 'post', route: '/transfer-notices', path: '/transfer-notices', roles: ['payment-gateway'], admittedBody: {}, refusedBody: {} },
       { service: 'distributor', method: 'get', route: '/transfer-notices', path: '/transfer-notices', roles: readers },
-      ...['timeline', 'timeline.csv', 'verify', 'history', 'replay'].map((leaf): Endpoint => ({
+      ...['timeline', 'timeline.csv', 'verify', 'bundle', 'history', 'replay'].map((leaf): Endpoint => ({
         service: 'distributor', method: 'get', route: `/audit/orders/{orderId}/${leaf}`, path: `/audit/orders/${orderId}/${leaf}`, roles: ['auditor'],
       })),
       { service: 'distributor', method: 'get', route: '/audit/replays', path: '/audit/replays?closedAfter=2020-01-01T00:00:00Z&closedBefore=2020-01-02T00:00:00Z', roles: ['auditor'] },
+      { service: 'distributor', method: 'get', route: '/audit/checkpoints', path: '/audit/checkpoints', roles: ['auditor'] },
       { service: 'distributor', method: 'get', route: '/organisations', path: '/organisations', roles: readers },
       { service: 'distributor', method: 'post', route: '/organisations', path: '/organisations', roles: ['operator'], admittedBody: invalid,
         refusedBody: { id: `leak-${randomUUID().slice(0, 8)}`, role: 'operator', name: 'Mallory' } },

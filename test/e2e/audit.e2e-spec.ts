@@ -174,11 +174,11 @@ describe('auditing orders', () => {
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="order-${completed}-timeline.csv"`);
     const [header, ...rows] = parseCsv(res.text);
-    expect(header).toEqual(['seq', 'at', 'step', 'kind', 'name', 'actorRole', 'actorId', 'actorPerson', 'toRole', 'toId', 'digest', 'summary']);
+    expect(header).toEqual(['seq', 'at', 'step', 'kind', 'name', 'actorRole', 'actorId', 'actorPerson', 'toRole', 'toId', 'digest', 'summary', 'coveredBy']);
     expect(rows).toEqual(
       timeline.map((e) => [
         String(e.seq), e.at, e.step === null ? '' : String(e.step), e.kind, e.name,
-        e.actor.role, e.actor.id, e.actor.person ?? '', e.to.role, e.to.id, e.digest, e.summary,
+        e.actor.role, e.actor.id, e.actor.person ?? '', e.to.role, e.to.id, e.digest, e.summary, e.coveredBy.join(' '),
       ]),
     );
     const person = header.indexOf('actorPerson');
@@ -219,7 +219,7 @@ describe('auditing orders', () => {
   it('finds the chain intact, and names the exact entry altered in the database', async () => {
     const intact = await auditor().get(`/audit/orders/${cancelled}/verify`).expect(200);
     const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM distributor.order_messages WHERE order_id = $1`, [cancelled]);
-    expect(intact.body).toEqual({ orderId: cancelled, intact: true, entries: rows[0].n });
+    expect(intact.body).toMatchObject({ orderId: cancelled, intact: true, entries: rows[0].n });
     expect(rows[0].n).toBeGreaterThan(3);
 
     await stack.db.query(
@@ -227,11 +227,11 @@ describe('auditing orders', () => {
       [cancelled],
     );
     const broken = await auditor().get(`/audit/orders/${cancelled}/verify`).expect(200);
-    expect(broken.body).toEqual({
+    expect(broken.body).toMatchObject({
       orderId: cancelled,
       intact: false,
       entries: rows[0].n,
-      firstBroken: { seq: 3, reason: 'hash does not match its content' },
+      firstBroken: { seq: 3, reason: 'hash does not match its content', anchor: 'chain' },
     });
   });
 

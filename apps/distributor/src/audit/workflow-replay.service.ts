@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
 import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
@@ -9,6 +9,13 @@ import type { HistoryAnchor } from './order-log-verification';
 
 /** How long verify waits for Temporal before it says the history anchor is unavailable. */
 const HISTORY_ANCHOR_TIMEOUT_MS = 5000;
+const GRPC_NOT_FOUND = 5;
+
+/** fetchHistory passes on the server's NOT_FOUND as it came, wrapped or not. */
+const notFound = (error: unknown): boolean =>
+  error instanceof WorkflowNotFoundError ||
+  (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) ||
+  (error instanceof Error && isGrpcServiceError(error.cause) && error.cause.code === GRPC_NOT_FOUND);
 
 export interface ReplayVerdict {
   orderId: string;
@@ -91,9 +98,7 @@ export class WorkflowReplayService {
       const handle = this.client.workflow.getHandle(orderWorkflowId(orderId));
       return historyHeads(await this.client.withDeadline(Date.now() + HISTORY_ANCHOR_TIMEOUT_MS, () => handle.fetchHistory()));
     } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        return { status: 'unavailable', reason: 'the workflow history is gone (past the namespace retention, or deleted)' };
-      }
+      if (notFound(error)) return { status: 'unavailable', reason: 'the workflow history is gone (past the namespace retention, or deleted)' };
       return { status: 'unavailable', reason: `Temporal did not give the workflow history: ${(error as Error).message}` };
     }
   }
