@@ -18,7 +18,7 @@ const ROLE_NAMES = { buyer: 'buyer', distributor: 'distributor', supplier: 'supp
  */
 function killAt({ role, point, step, where, people = {}, ci = false }) {
   return {
-    id: `kill-${ROLE_NAMES[role]}-step${step}-${where}`,
+    id: `kill-${ROLE_NAMES[role]}-step${step}-${where.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
     kind: 1,
     fault: `SIGKILL ${ROLE_NAMES[role]}`,
     step: `${step} (${where})`,
