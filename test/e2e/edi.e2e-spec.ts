@@ -36,27 +36,34 @@ interface X12Options {
 }
 
 function x12Order(o: X12Options): string {
+  return x12Interchange(o, [{ po: o.po, lines: o.lines }]);
+}
+
+/** One interchange of one group holding a transaction set per purchase order (ST02 0001, 0002, …). */
+function x12Interchange(o: X12Options, orders: Array<{ po: string; lines: Line[] }>): string {
   const icn = String(o.control).padStart(9, '0');
   const isaVersion = o.version === '005010' ? '00501' : '00401';
   const repetition = o.version === '005010' ? '^' : 'U';
-  const body = [
-    'ST*850*0001',
-    `BEG*00*SA*${o.po}**20261201`,
-    'CUR*BY*EUR',
-    `DTM*002*${compact(wantedBy)}`,
-    `N1*ST*${o.shipToName ?? SHIP_TO.name}`,
-    `N3*${SHIP_TO.line1}`,
-    `N4*${SHIP_TO.city}**${SHIP_TO.postalCode}*${SHIP_TO.country}`,
-    ...o.lines.map((l, i) => `PO1*${i + 1}*${l.quantity}*EA*${l.price ?? ''}**VP*${l.sku}`),
-    `CTT*${o.lines.length}*${o.lines.reduce((s, l) => s + l.quantity, 0)}`,
-  ];
-  const se = `SE*${body.length + 1 + (o.se01Delta ?? 0)}*0001`;
+  const sets = orders.flatMap(({ po, lines }, n) => {
+    const st = String(n + 1).padStart(4, '0');
+    const body = [
+      `ST*850*${st}`,
+      `BEG*00*SA*${po}**20261201`,
+      'CUR*BY*EUR',
+      `DTM*002*${compact(wantedBy)}`,
+      `N1*ST*${o.shipToName ?? SHIP_TO.name}`,
+      `N3*${SHIP_TO.line1}`,
+      `N4*${SHIP_TO.city}**${SHIP_TO.postalCode}*${SHIP_TO.country}`,
+      ...lines.map((l, i) => `PO1*${i + 1}*${l.quantity}*EA*${l.price ?? ''}**VP*${l.sku}`),
+      `CTT*${lines.length}*${lines.reduce((s, l) => s + l.quantity, 0)}`,
+    ];
+    return [...body, `SE*${body.length + 1 + (o.se01Delta ?? 0)}*${st}`];
+  });
   return [
     `ISA*00*          *00*          *ZZ*${o.sender.padEnd(15)}*ZZ*${'TRADELANE'.padEnd(15)}*261201*1200*${repetition}*${isaVersion}*${icn}*0*P*>`,
     `GS*PO*${o.sender}*TRADELANE*20261201*1200*${o.control}*X*${o.version}`,
-    ...body,
-    se,
-    `GE*1*${o.control}`,
+    ...sets,
+    `GE*${orders.length}*${o.control}`,
     `IEA*1*${icn}`,
   ].join('~\n') + '~\n';
 }
@@ -304,6 +311,29 @@ describe('B2B documents through the mailbox', () => {
     it('an unknown SKU: the 997 rejects the PO1 and the order is not started', async () => {
       const answer = await refused(X12_4010, x12({ control: 2007, lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), 422);
       expect(rejection(answer.text)).toMatchObject({ accepted: false, transactions: [expect.objectContaining({ accepted: false })] });
+    });
+
+    it('two purchase orders in one interchange, one with an unknown SKU: the other is taken, the 997 rejects the one', async () => {
+      const before = await ordersOf(X12_4010.id);
+      const answer = await post(
+        X12_4010,
+        x12Interchange({ version: '004010', sender: 'EDIBUYER4010', control: 2012, po: '', lines: [] }, [
+          { po: 'PO-2012-A', lines: [{ sku: 'BOLT-M8', quantity: 5 }] },
+          { po: 'PO-2012-B', lines: [{ sku: 'NO-SUCH-SKU', quantity: 5 }] },
+        ]),
+      ).expect(201);
+      expect(answer.body.orders).toEqual([expect.objectContaining({ purchaseOrderNumber: 'PO-2012-A', transactionControlNumber: '0001' })]);
+      expect(answer.body.refused).toEqual([{ transactionControlNumber: '0002', reason: expect.stringContaining('NO-SUCH-SKU') }]);
+      expect(await ordersOf(X12_4010.id)).toBe(before + 1);
+      const ack = await eventually('the 997 of the interchange', async () => {
+        const listed = await outbox(X12_4010.id);
+        return listed.find((d) => d.documentType === '997' && d.orderId === answer.body.orders[0].orderId);
+      });
+      const raw = (await stack.db.query(`SELECT raw FROM distributor.edi_documents WHERE id = $1`, [ack.id])).rows[0].raw;
+      expect(rejection(raw)).toMatchObject({
+        group: { controlNumber: '2012' },
+        transactions: [expect.objectContaining({ controlNumber: '0001', accepted: true }), expect.objectContaining({ controlNumber: '0002', accepted: false })],
+      });
     });
 
     it('an unknown SKU in cXML: a Response 400 naming it', async () => {

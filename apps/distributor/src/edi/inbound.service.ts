@@ -15,7 +15,6 @@ import {
   type Rejection,
 } from '@tradelane/edi';
 import { PROBLEM_TYPE_BASE, ProblemException, type Caller, type FieldProblem } from '@tradelane/platform';
-import type { PurchaseOrderInput } from '../purchase-orders/dto/purchase-order.dto';
 import { PurchaseOrderPipe } from '../purchase-orders/purchase-order.pipes';
 import { PurchaseOrdersService } from '../purchase-orders/purchase-orders.service';
 import { ediConfig, type EdiConfig } from './edi.config';
@@ -106,30 +105,21 @@ export class InboundService implements OnModuleInit {
       await this.settle(received, 'rejected', answer, { reason: 'not a purchase order from a buyer' });
       return answer;
     }
-    // Every purchase order of the interchange is checked before any is started.
-    const inputs: PurchaseOrderInput[] = [];
+    // Each purchase order (X12 transaction set, EDIFACT message) is taken or refused on its own.
+    const submitted: SubmittedDocumentOrder[] = [];
+    const refusals: RefusedDocument[] = [];
     for (const [index, doc] of orders.entries()) {
       try {
-        inputs.push(await this.orderPipe.transform({ ...doc.content.order }));
-      } catch (error) {
-        return this.refuseContent(received, partner, result, index, error);
-      }
-    }
-    const submitted: SubmittedDocumentOrder[] = [];
-    for (const [index, input] of inputs.entries()) {
-      try {
+        const input = await this.orderPipe.transform({ ...doc.content.order });
         const order = await this.purchaseOrders.submit(input, caller.actor);
-        submitted.push({
-          purchaseOrderNumber: orders[index].content.purchaseOrderNumber,
-          transactionControlNumber: orders[index].controlNumber,
-          orderId: order.orderId,
-        });
+        submitted.push({ purchaseOrderNumber: doc.content.purchaseOrderNumber, transactionControlNumber: doc.controlNumber, orderId: order.orderId });
       } catch (error) {
-        if (submitted.length === 0) return this.refuseContent(received, partner, result, index, error);
-        throw error;
+        if (!(error instanceof ProblemException) || error.getStatus() >= 500) throw error;
+        refusals.push(refusalOf(index, doc, error));
       }
     }
-    return this.accept(received, partner, result, orders, submitted);
+    if (submitted.length === 0) return this.refuseContent(received, partner, result, refusals);
+    return this.accept(received, partner, result, orders, submitted, refusals);
   }
 
   /** Before anything acts on it: the document as it came, with who sent it. */
@@ -193,20 +183,17 @@ export class InboundService implements OnModuleInit {
   }
 
   /**
-   * The intake refused a purchase order the envelope check let through (unknown SKU, a date in
-   * the past, …): the standard's rejection names the document, the answer names the field.
+   * The intake refused every purchase order the envelope check let through (unknown SKU, a date
+   * in the past, …): the standard's rejection names each, the answer the fields.
    */
-  private async refuseContent(received: EdiDocumentRecord, partner: TradingPartnerRecord, result: ParseResult & { ok: true }, index: number, error: unknown): Promise<InboundAnswer> {
-    if (!(error instanceof ProblemException)) throw error;
-    const problem = error.getResponse() as { detail?: string; errors?: FieldProblem[]; status: number };
-    const errors = problem.errors ?? [];
-    const reason = `purchase order ${index + 1}: ${problem.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`;
-    const doc = result.documents[index];
-    const acknowledgment = result.acknowledgment ? rejectedAcknowledgment(result.acknowledgment, doc.controlNumber, errors) : undefined;
+  private async refuseContent(received: EdiDocumentRecord, partner: TradingPartnerRecord, result: ParseResult & { ok: true }, refusals: RefusedDocument[]): Promise<InboundAnswer> {
+    const reason = refusals.map((r) => r.reason).join('; ');
+    const acknowledgment = result.acknowledgment ? rejectedAcknowledgment(result.acknowledgment, refusals) : undefined;
+    const field = refusals[0]?.errors[0]?.field;
     return this.reject(received, partner, {
       status: 400,
       reason,
-      field: errors[0]?.field,
+      ...(field ? { field } : {}),
       interchange: result.interchange,
       ...(acknowledgment ? { acknowledgment } : {}),
       ...(partner.standard === 'cxml' ? { cxmlResponse: this.cxml(400, reason) } : {}),
@@ -236,6 +223,7 @@ export class InboundService implements OnModuleInit {
     result: ParseResult & { ok: true },
     orders: Array<InboundDocument & { content: PurchaseOrderContent }>,
     submitted: SubmittedDocumentOrder[],
+    refusals: RefusedDocument[],
   ): Promise<InboundAnswer> {
     const orderIds = submitted.map((s) => s.orderId);
     const answer: InboundAnswer =
@@ -249,6 +237,7 @@ export class InboundService implements OnModuleInit {
               status: 'accepted',
               interchangeControlNumber: result.interchange.controlNumber,
               orders: submitted,
+              ...(refusals.length > 0 ? { refused: refusals.map(({ transactionControlNumber, reason }) => ({ transactionControlNumber, reason })) } : {}),
             }),
           };
     try {
@@ -266,18 +255,22 @@ export class InboundService implements OnModuleInit {
           .insert()
           .into(EdiOrderRecord)
           .values(
-            orders.map((doc, i) => ({
-              orderId: orderIds[i],
-              partnerId: partner.organisationId,
-              inboundDocumentId: received.id,
-              purchaseOrderNumber: doc.content.purchaseOrderNumber,
-              buyerLineIds: doc.content.buyerLineIds,
-            })),
+            submitted.map((taken) => {
+              const doc = orders.find((d) => d.controlNumber === taken.transactionControlNumber)!;
+              return {
+                orderId: taken.orderId,
+                partnerId: partner.organisationId,
+                inboundDocumentId: received.id,
+                purchaseOrderNumber: doc.content.purchaseOrderNumber,
+                buyerLineIds: doc.content.buyerLineIds,
+              };
+            }),
           )
           .orIgnore()
           .execute();
         if (result.acknowledgment && partner.documents.includes('acknowledgment')) {
-          await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment: result.acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
+          const acknowledgment = refusals.length > 0 ? rejectedAcknowledgment(result.acknowledgment, refusals) : result.acknowledgment;
+          await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
         }
       });
     } catch (error) {
@@ -309,17 +302,31 @@ function segmentOf(field: string): string {
   return 'BEG';
 }
 
-/** The interchange's acknowledgment, with the refused transaction marked rejected. */
-function rejectedAcknowledgment(ack: AcknowledgmentContent, controlNumber: string, errors: FieldProblem[]): AcknowledgmentContent {
-  const transactions = ack.transactions.map((t) =>
-    t.controlNumber === controlNumber
-      ? { ...t, accepted: false, errors: (errors.length > 0 ? errors : [{ field: '', message: '' }]).map((e) => ({ segmentId: segmentOf(e.field), code: '7' })) }
-      : t,
-  );
+interface RefusedDocument {
+  transactionControlNumber: string;
+  reason: string;
+  errors: FieldProblem[];
+}
+
+function refusalOf(index: number, doc: InboundDocument & { content: PurchaseOrderContent }, error: ProblemException): RefusedDocument {
+  const problem = error.getResponse() as { detail?: string; errors?: FieldProblem[] };
+  const errors = problem.errors ?? [];
+  const what = problem.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  return { transactionControlNumber: doc.controlNumber, reason: `purchase order ${index + 1} (${doc.content.purchaseOrderNumber}): ${what}`, errors };
+}
+
+/** The interchange's acknowledgment, with each refused transaction marked rejected; accepted in part when some were taken. */
+function rejectedAcknowledgment(ack: AcknowledgmentContent, refusals: RefusedDocument[]): AcknowledgmentContent {
+  const refused = new Map(refusals.map((r) => [r.transactionControlNumber, r.errors]));
+  const transactions = ack.transactions.map((t) => {
+    const errors = refused.get(t.controlNumber);
+    if (!errors) return t;
+    return { ...t, accepted: false, errors: (errors.length > 0 ? errors : [{ field: '', message: '' }]).map((e) => ({ segmentId: segmentOf(e.field), code: '7' })) };
+  });
   const accepted = transactions.filter((t) => t.accepted).length;
   return {
     ...ack,
-    accepted: false,
+    accepted: accepted > 0,
     transactions,
     ...(ack.counts ? { counts: { ...ack.counts, accepted } } : {}),
   };

@@ -72,4 +72,11 @@ export class InboundAcceptedDto {
     },
   })
   orders: Array<{ purchaseOrderNumber: string; transactionControlNumber: string; orderId: string }>;
+
+  @ApiPropertyOptional({
+    description: 'purchase orders of the interchange the intake refused (the 997/999 rejects them); the others were taken',
+    type: 'array',
+    items: { type: 'object', required: ['transactionControlNumber', 'reason'], properties: { transactionControlNumber: { type: 'string' }, reason: { type: 'string' } } },
+  })
+  refused?: Array<{ transactionControlNumber: string; reason: string }>;
 }
