@@ -371,6 +371,19 @@ describe('B2B documents through the mailbox', () => {
     });
   });
 
+  it('publishes the mailbox in the OpenAPI document with its media types, for the fuzz run', async () => {
+    const doc = (await stack.http.distributor.get('/docs/openapi.json').expect(200)).body;
+    const inbound = doc.paths['/edi/inbound'].post;
+    expect(Object.keys(inbound.requestBody.content).sort()).toEqual(['application/edi-x12', 'application/edifact', 'application/xml', 'text/plain', 'text/xml']);
+    expect(inbound.requestBody.content['application/edi-x12'].schema).toEqual({ type: 'string', minLength: 1, maxLength: MAX_DOCUMENT_BYTES });
+    for (const status of ['401', '403', '409', '413', '422']) {
+      expect(Object.keys(inbound.responses[status].content).sort()).toEqual(['application/edi-x12', 'application/edifact', 'application/problem+json', 'text/xml']);
+    }
+    expect(Object.keys(inbound.responses['200'].content).sort()).toEqual(['application/json', 'text/xml']);
+    expect(Object.keys(doc.paths['/edi/outbound/{id}'].get.responses['200'].content).sort()).toEqual(['application/edi-x12', 'application/edifact', 'text/xml']);
+    expect(doc.paths['/edi/documents'].get.responses['404']).toBeDefined();
+  });
+
   it('keeps profiles to operators and checks them, never showing the cXML secret', async () => {
     const ops = stack.as('tradelane-ops').distributor;
     const shown = await stack.as('tradelane-audit').distributor.get(`/organisations/${CXML.id}/trading-partner`).expect(200);
