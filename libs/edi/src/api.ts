@@ -1,5 +1,5 @@
 import type { BuiltDocument, DocumentContent, OutboundContent, OutboundDocument, ParsedDocument, ParseResult, Rejection } from './documents';
-import { buildCxml, parseCxmlDocument, parseCxmlInbound } from './cxml';
+import { buildCxml, buildCxmlAsPartner, parseCxmlDocument, parseCxmlInbound } from './cxml';
 import { cxmlResponse } from './cxml/response';
 import { buildEdifact, parseEdifactDocument, parseEdifactInbound } from './edifact';
 import { outboundContent } from './mappings/outbound';
@@ -56,6 +56,22 @@ export function buildContent(content: DocumentContent, partner: PartnerSyntax, o
       return buildEdifact(content, partner, ours, control, now);
     case 'cxml':
       return buildCxml(content, partner, ours, control, { ...options, now });
+  }
+}
+
+/**
+ * Writes content as `partner` would send it to us (sender and receiver swapped, cXML From/Sender
+ * the partner's with its shared secret): what tests and demos post to the mailbox.
+ */
+export function buildAsPartner(content: DocumentContent, partner: PartnerSyntax, ours: OurIdentity, control: ControlNumbers, options: BuildOptions = {}): BuiltDocument {
+  const now = options.now ?? new Date();
+  switch (partner.standard) {
+    case 'x12':
+      return buildX12(content, { ...partner, identity: ours.x12 }, { ...ours, x12: partner.identity }, control, now);
+    case 'edifact':
+      return buildEdifact(content, { ...partner, identity: ours.edifact }, { ...ours, edifact: partner.identity }, control, now);
+    case 'cxml':
+      return buildCxmlAsPartner(content, partner, ours, control, { ...options, now });
   }
 }
 

@@ -1,12 +1,10 @@
-import { buildContent, buildOutbound, documentContent, parseDocument, parseInbound } from '../api';
+import { buildAsPartner, buildOutbound, documentContent, parseDocument, parseInbound } from '../api';
 import type { OutboundDocument } from '../documents';
 import { CONFIRMATION, DISPATCH, ORDER, purchaseOrderContent } from '../testing/messages';
 import { EDIFACT_BUYER, OURS } from '../testing/partners';
 
 const control = { interchange: 4711, group: 1, transaction: 1 };
 const now = new Date('2026-12-01T10:30:00Z');
-const asPartner = { ...EDIFACT_BUYER, identity: OURS.edifact };
-const asOurs = { ...OURS, edifact: EDIFACT_BUYER.identity };
 
 const outbound: OutboundDocument[] = [
   { kind: 'order-confirmation', confirmation: CONFIRMATION, order: ORDER, purchaseOrderNumber: 'PO-4711' },
@@ -21,7 +19,7 @@ describe('EDIFACT D.96A documents built by Tradelane parse back to the same cont
   });
 
   it('ORDERS parses inbound to the intake shape, keyed by UNB 0020 and the order number', () => {
-    const raw = buildContent(purchaseOrderContent('edifact:4711:PO-4711'), asPartner, asOurs, control, { now }).raw;
+    const raw = buildAsPartner(purchaseOrderContent('edifact:4711:PO-4711'), EDIFACT_BUYER, OURS, control, { now }).raw;
     const result = parseInbound(raw, EDIFACT_BUYER, OURS, { buyerId: ORDER.buyerId });
     expect(result.ok && result.documents.map((d) => d.content)).toEqual([purchaseOrderContent('edifact:4711:PO-4711')]);
   });

@@ -1,4 +1,4 @@
-import { buildContent, buildOutbound, documentContent, parseDocument, parseInbound } from '../api';
+import { buildAsPartner, buildOutbound, documentContent, parseDocument, parseInbound } from '../api';
 import type { OutboundDocument } from '../documents';
 import { CONFIRMATION, DISPATCH, INQUIRY, ORDER, TRANSPORT, purchaseOrderContent } from '../testing/messages';
 import { OURS, X12_BUYER, X12_BUYER_5010 } from '../testing/partners';
@@ -23,7 +23,7 @@ describe.each([X12_BUYER, X12_BUYER_5010])('X12 $version documents built by Trad
   });
 
   it('a buyer 850 parses inbound to the intake shape with the key of its interchange and PO number', () => {
-    const raw = buildContent(purchaseOrderContent('x12:000000905:PO-4711'), { ...partner, identity: OURS.x12 }, { ...OURS, x12: partner.identity }, control, { now }).raw;
+    const raw = buildAsPartner(purchaseOrderContent('x12:000000905:PO-4711'), partner, OURS, control, { now }).raw;
     const result = parseInbound(raw, partner, OURS, { buyerId: ORDER.buyerId });
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
