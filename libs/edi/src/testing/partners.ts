@@ -26,3 +26,7 @@ export const CXML_BUYER: CxmlPartner = {
   sender: { domain: 'NetworkId', identity: 'AN01000000001' },
   sharedSecret: 'abracadabra',
 };
+
+export const X12_SUPPLIER: X12Partner = { standard: 'x12', version: '004010', identity: { qualifier: 'ZZ', id: 'RHEINFAST', groupId: 'RHEINFAST' }, defaultCurrency: 'EUR' };
+
+export const X12_CARRIER: X12Partner = { standard: 'x12', version: '004010', identity: { qualifier: 'ZZ', id: 'RHFR', groupId: 'RHFR' } };

@@ -110,7 +110,7 @@ function readLine(po1: NonNullable<ReturnType<X12Reader['next']>>, currency: str
   const quantity = integer(po1, 2);
   if (quantityProblem(quantity)) throw invalid(po1, 2, quantityProblem(quantity)!, '6');
   const sku = qualified(po1, 6, SKU_QUALIFIERS);
-  if (!sku || sku.value === '') throw new DocumentError('PO1 names no product (VP, VN, SK, BP or IN)', '1', { segmentId: 'PO1', segmentPosition: po1.position, elementPosition: 7, field: 'PO107' });
+  if (!sku || sku.value === '') throw new DocumentError('PO1 names no product (VP, VN, SK, MG, BP, IN or UP)', '1', { segmentId: 'PO1', segmentPosition: po1.position, elementPosition: 7, field: 'PO107' });
   if (skuProblem(sku.value)) throw invalid(po1, sku.position, skuProblem(sku.value)!, '6');
   const price = optional(po1, 4);
   let priceCeilingMinor: number | undefined;

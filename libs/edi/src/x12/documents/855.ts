@@ -141,7 +141,7 @@ function stockAnswerLine({ po1, ack, n1, n4 }: Line, currency: string): StockAns
 
 export function skuOf(segment: X12Segment, from = 6): string {
   const sku = qualified(segment, from, SKU_QUALIFIERS);
-  if (!sku || sku.value === '') throw new DocumentError(`${segment.id} names no product (VP, VN, SK, BP or IN)`, '1', { segmentId: segment.id, segmentPosition: segment.position, elementPosition: from + 1, field: `${segment.id}${String(from + 1).padStart(2, '0')}` });
+  if (!sku || sku.value === '') throw new DocumentError(`${segment.id} names no product (VP, VN, SK, MG, BP, IN or UP)`, '1', { segmentId: segment.id, segmentPosition: segment.position, elementPosition: from + 1, field: `${segment.id}${String(from + 1).padStart(2, '0')}` });
   if (skuProblem(sku.value)) throw invalid(segment, sku.position, skuProblem(sku.value)!, '6');
   return sku.value;
 }

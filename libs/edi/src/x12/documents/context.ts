@@ -12,5 +12,5 @@ export interface X12ReadContext {
 export type Segments = X12Element[][];
 export type { X12Reader };
 
-/** SKU qualifiers in PO1/LIN/IT1 pairs: the distributor's catalogue SKU is the vendor's part number. */
-export const SKU_QUALIFIERS = ['VP', 'VN', 'SK', 'BP', 'IN'];
+/** SKU qualifiers in PO1/LIN/IT1 pairs, first found wins: the distributor's catalogue SKU is the vendor's part number (VP, VN, SK), or the manufacturer's (MG, as X12's own 850 example sends), else the buyer's, ISBN or UPC. */
+export const SKU_QUALIFIERS = ['VP', 'VN', 'SK', 'MG', 'BP', 'IN', 'UP'];
