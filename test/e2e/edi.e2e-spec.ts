@@ -80,8 +80,8 @@ function edifactOrder(o: { sender: string; control: number; po: string; lines: L
     'UNS+S',
     `CNT+2:${o.lines.length}`,
   ];
-  return [
-    "UNA:+.? '",
+  // The UNA service string advice ends with its own segment terminator.
+  return "UNA:+.? '\n" + [
     `UNB+UNOC:3+${o.sender}:ZZZ+TRADELANE:ZZZ+261201:1200+${o.control}++++1`,
     ...body,
     `UNT+${body.length + 1 + (o.untDelta ?? 0)}+1`,

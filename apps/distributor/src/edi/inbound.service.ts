@@ -2,19 +2,20 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import {
   cxmlResponse,
   parseInbound,
   rejectionResponse,
   type AcknowledgmentContent,
   type CxmlStatus,
+  type InboundContent,
   type InboundDocument,
   type ParseResult,
   type PurchaseOrderContent,
   type Rejection,
 } from '@tradelane/edi';
-import { PROBLEM_TYPE_BASE, ProblemException, type Caller, type FieldProblem } from '@tradelane/platform';
+import { AccessTokenIssuer, PROBLEM_TYPE_BASE, ProblemException, type Caller, type FieldProblem } from '@tradelane/platform';
 import { PurchaseOrderPipe } from '../purchase-orders/purchase-order.pipes';
 import { PurchaseOrdersService } from '../purchase-orders/purchase-orders.service';
 import { ediConfig, type EdiConfig } from './edi.config';
@@ -22,6 +23,7 @@ import { EdiDocumentRecord } from './entities/edi-document.entity';
 import { EdiOrderRecord } from './entities/edi-order.entity';
 import type { TradingPartnerRecord } from './entities/trading-partner.entity';
 import { insertOutbound, nextControlNumber, writeOutbound } from './outbound-writer';
+import { PartnerAnswers, type PassedOn } from './partner-answers';
 import { MEDIA_TYPE, partnerSyntax } from './partner-syntax';
 import { sha256, TradingPartnersService } from './trading-partners.service';
 
@@ -56,6 +58,7 @@ export class InboundService implements OnModuleInit {
   private readonly orderPipe = new PurchaseOrderPipe();
   /** The JSON intake's own service (the distributor module's), not a second one with its own sweep. */
   private purchaseOrders!: PurchaseOrdersService;
+  private partnerAnswers!: PartnerAnswers;
 
   constructor(
     @InjectRepository(EdiDocumentRecord) private readonly documents: Repository<EdiDocumentRecord>,
@@ -66,6 +69,7 @@ export class InboundService implements OnModuleInit {
 
   onModuleInit(): void {
     this.purchaseOrders = this.modules.get(PurchaseOrdersService, { strict: false });
+    this.partnerAnswers = new PartnerAnswers(this.modules.get(AccessTokenIssuer, { strict: false }));
   }
 
   async receive(raw: string, caller: Caller): Promise<InboundAnswer> {
@@ -99,12 +103,24 @@ export class InboundService implements OnModuleInit {
       transactionControl: result.interchange.transactionControlNumbers.join(',') || null,
     });
 
-    const orders = result.documents.filter((d): d is InboundDocument & { content: PurchaseOrderContent } => d.content.type === 'purchase-order');
-    if (orders.length !== result.documents.length || caller.role !== 'buyer') {
-      const answer = problemAnswer(422, 'unsupported-document', 'Document not taken here', 'only purchase orders from a buyer are taken by /edi/inbound so far');
-      await this.settle(received, 'rejected', answer, { reason: 'not a purchase order from a buyer' });
+    // A partner's 997/999/CONTRL of what Tradelane sent: kept, nothing to do.
+    if (result.documents.length > 0 && result.documents.every((d) => d.content.type === 'acknowledgment')) {
+      const answer: InboundAnswer = {
+        status: 201,
+        contentType: 'application/json',
+        body: JSON.stringify({ documentId: received.id, status: 'accepted', interchangeControlNumber: control, orders: [] }),
+      };
+      return this.commitAccepted(received, partner, { ...result, acknowledgment: undefined }, answer, [], []);
+    }
+    const expected = TAKEN_FROM[caller.role];
+    if (!expected || result.documents.some((d) => d.content.type !== expected)) {
+      const detail = `a ${caller.role} sends ${expected ? DOCUMENT_NAMES[expected] : 'no documents'} here`;
+      const answer = problemAnswer(422, 'unsupported-document', 'Document not taken here', detail, [{ field: 'body', message: detail }]);
+      await this.settle(received, 'rejected', answer, { reason: detail });
       return answer;
     }
+    if (expected !== 'purchase-order') return this.passOn(received, partner, result, caller);
+    const orders = result.documents as Array<InboundDocument & { content: PurchaseOrderContent }>;
     // Each purchase order (X12 transaction set, EDIFACT message) is taken or refused on its own.
     const submitted: SubmittedDocumentOrder[] = [];
     const refusals: RefusedDocument[] = [];
@@ -240,34 +256,74 @@ export class InboundService implements OnModuleInit {
               ...(refusals.length > 0 ? { refused: refusals.map(({ transactionControlNumber, reason }) => ({ transactionControlNumber, reason })) } : {}),
             }),
           };
+    return this.commitAccepted(received, partner, result, answer, orderIds, refusals, async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(EdiOrderRecord)
+        .values(
+          submitted.map((taken) => {
+            const doc = orders.find((d) => d.controlNumber === taken.transactionControlNumber)!;
+            return {
+              orderId: taken.orderId,
+              partnerId: partner.organisationId,
+              inboundDocumentId: received.id,
+              purchaseOrderNumber: doc.content.purchaseOrderNumber,
+              buyerLineIds: doc.content.buyerLineIds,
+            };
+          }),
+        )
+        .orIgnore()
+        .execute();
+    });
+  }
+
+  /** A supplier's stock answers, a carrier's load tender responses: each passed on to that party's own API. */
+  private async passOn(received: EdiDocumentRecord, partner: TradingPartnerRecord, result: ParseResult & { ok: true }, caller: Caller): Promise<InboundAnswer> {
+    const passed: PassedOn[] = [];
+    for (const doc of result.documents) passed.push(await this.partnerAnswers.passOn(doc, caller));
+    const taken = passed.filter((p) => p.status < 300);
+    const refusals: RefusedDocument[] = passed
+      .filter((p) => p.status >= 300)
+      .map((p) => ({ transactionControlNumber: p.transactionControlNumber, reason: `${p.subjectId}: ${p.reason}`, errors: [] }));
+    if (taken.length === 0) return this.refuseContent(received, partner, result, refusals);
+    const orderIds = [...new Set(taken.flatMap((p) => (p.orderId ? [p.orderId] : [])))];
+    const answer: InboundAnswer = {
+      status: 201,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        documentId: received.id,
+        status: 'accepted',
+        interchangeControlNumber: result.interchange.controlNumber,
+        orders: [],
+        answered: taken.map(({ transactionControlNumber, subjectId, orderId }) => ({ transactionControlNumber, subjectId, ...(orderId ? { orderId } : {}) })),
+        ...(refusals.length > 0 ? { refused: refusals.map(({ transactionControlNumber, reason }) => ({ transactionControlNumber, reason })) } : {}),
+      }),
+    };
+    return this.commitAccepted(received, partner, result, answer, orderIds, refusals);
+  }
+
+  /** The interchange taken: its answer kept for resends, its orders linked, its 997/999 or CONTRL in the outbox. */
+  private async commitAccepted(
+    received: EdiDocumentRecord,
+    partner: TradingPartnerRecord,
+    result: ParseResult & { ok: true },
+    answer: InboundAnswer,
+    orderIds: string[],
+    refusals: RefusedDocument[],
+    more?: (tx: EntityManager) => Promise<void>,
+  ): Promise<InboundAnswer> {
     try {
       await this.documents.manager.transaction(async (tx) => {
         await tx.update(EdiDocumentRecord, received.id, {
           status: 'accepted',
-          orderId: orderIds[0],
+          orderId: orderIds[0] ?? null,
           orderIds,
           answerStatus: answer.status,
           answerType: answer.contentType,
           answerBody: answer.body,
         });
-        await tx
-          .createQueryBuilder()
-          .insert()
-          .into(EdiOrderRecord)
-          .values(
-            submitted.map((taken) => {
-              const doc = orders.find((d) => d.controlNumber === taken.transactionControlNumber)!;
-              return {
-                orderId: taken.orderId,
-                partnerId: partner.organisationId,
-                inboundDocumentId: received.id,
-                purchaseOrderNumber: doc.content.purchaseOrderNumber,
-                buyerLineIds: doc.content.buyerLineIds,
-              };
-            }),
-          )
-          .orIgnore()
-          .execute();
+        await more?.(tx);
         if (result.acknowledgment && partner.documents.includes('acknowledgment')) {
           const acknowledgment = refusals.length > 0 ? rejectedAcknowledgment(result.acknowledgment, refusals) : result.acknowledgment;
           await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
@@ -301,6 +357,14 @@ function segmentOf(field: string): string {
   if (field.startsWith('shipTo')) return 'N1';
   return 'BEG';
 }
+
+/** What each kind of party sends: a buyer its purchase orders, a supplier its stock answers (855), a carrier its load tender responses (990). */
+const TAKEN_FROM: Record<string, Exclude<InboundContent['type'], 'acknowledgment'>> = { buyer: 'purchase-order', supplier: 'stock-answer', carrier: 'load-tender-response' };
+const DOCUMENT_NAMES: Record<Exclude<InboundContent['type'], 'acknowledgment'>, string> = {
+  'purchase-order': 'purchase orders (X12 850, EDIFACT ORDERS, cXML OrderRequest)',
+  'stock-answer': 'stock answers (X12 855)',
+  'load-tender-response': 'load tender responses (X12 990)',
+};
 
 interface RefusedDocument {
   transactionControlNumber: string;

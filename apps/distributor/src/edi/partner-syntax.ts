@@ -1,7 +1,8 @@
 import type { CxmlPartner, EdifactPartner, PartnerSyntax, X12Partner } from '@tradelane/edi';
 import type { TradingPartnerRecord } from './entities/trading-partner.entity';
+import { openSecret } from './shared-secret';
 
-/** A profile as the document library reads it; the cXML secret goes only as its hash. */
+/** A profile as the document library reads it, the cXML secret opened. */
 export function partnerSyntax(partner: TradingPartnerRecord): PartnerSyntax {
   const ids = partner.identities;
   const separators = partner.separators ?? undefined;
@@ -23,14 +24,13 @@ export function partnerSyntax(partner: TradingPartnerRecord): PartnerSyntax {
     };
   }
   const credential = { domain: ids.domain, identity: ids.identity };
-  const cxml = {
+  return {
     standard: 'cxml',
     version: partner.version as CxmlPartner['version'],
     from: credential,
     sender: credential,
-    sharedSecretSha256: partner.cxmlSecretSha256 ?? undefined,
+    sharedSecret: partner.cxmlSharedSecret ? openSecret(partner.cxmlSharedSecret) : '',
   };
-  return cxml as unknown as CxmlPartner;
 }
 
 /** The media type each standard's documents travel as. */

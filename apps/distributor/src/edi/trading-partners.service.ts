@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { notFound, unprocessable, type FieldProblem } from '@tradelane/platform';
 import { OrganisationRecord } from '../identity/organisation.entity';
 import type { TradingPartnerDto, TradingPartnerView } from './dto/trading-partner.dto';
 import { VERSIONS, type OutboundKind } from './edi-kinds';
 import { TradingPartnerRecord } from './entities/trading-partner.entity';
+import { sealSecret } from './shared-secret';
 
 /** What each kind of party may be sent: a buyer the order's documents, a supplier and a carrier their inquiry and tender (X12 only). */
 const WANTED_BY_ROLE: Record<string, OutboundKind[]> = {
@@ -45,8 +46,8 @@ export class TradingPartnersService {
       separators: dto.separators ? { ...dto.separators } : null,
       documents: [...new Set(dto.documents)],
       pushUrl: dto.pushUrl ?? null,
-      cxmlSecretSha256:
-        dto.standard === 'cxml' ? (dto.cxml!.sharedSecret ? sha256(dto.cxml!.sharedSecret) : earlier!.cxmlSecretSha256) : null,
+      cxmlSharedSecret:
+        dto.standard === 'cxml' ? (dto.cxml!.sharedSecret ? sealSecret(dto.cxml!.sharedSecret) : earlier!.cxmlSharedSecret) : null,
       createdAt: earlier?.createdAt ?? now,
       updatedAt: now,
     };
@@ -79,7 +80,7 @@ export class TradingPartnersService {
     for (const other of ['x12', 'edifact', 'cxml'] as const) {
       if (other !== dto.standard && dto[other] !== undefined) problems.push({ field: other, message: `must not be given for standard ${dto.standard}` });
     }
-    if (dto.standard === 'cxml' && dto.cxml && !dto.cxml.sharedSecret && !earlier?.cxmlSecretSha256) {
+    if (dto.standard === 'cxml' && dto.cxml && !dto.cxml.sharedSecret && !earlier?.cxmlSharedSecret) {
       problems.push({ field: 'cxml.sharedSecret', message: 'is required when the profile is first set' });
     }
     if (dto.standard === 'cxml' && dto.separators) problems.push({ field: 'separators', message: 'cXML has no separators' });
@@ -98,14 +99,6 @@ export class TradingPartnersService {
   }
 }
 
-/** Compares a presented cXML SharedSecret with the kept hash in constant time. */
-export function sharedSecretMatches(partner: TradingPartnerRecord, presented: string | undefined): boolean {
-  if (!partner.cxmlSecretSha256 || presented === undefined) return false;
-  const a = Buffer.from(partner.cxmlSecretSha256, 'hex');
-  const b = Buffer.from(sha256(presented), 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 function viewOf(row: TradingPartnerRecord): TradingPartnerView {
   const ids = row.identities;
   return {
@@ -114,7 +107,7 @@ function viewOf(row: TradingPartnerRecord): TradingPartnerView {
     version: row.version,
     ...(row.standard === 'x12' ? { x12: { isaQualifier: ids.isaQualifier, isaId: ids.isaId, gsId: ids.gsId } } : {}),
     ...(row.standard === 'edifact' ? { edifact: { unbId: ids.unbId, ...(ids.unbQualifier ? { unbQualifier: ids.unbQualifier } : {}) } } : {}),
-    ...(row.standard === 'cxml' ? { cxml: { domain: ids.domain, identity: ids.identity, hasSharedSecret: row.cxmlSecretSha256 !== null } } : {}),
+    ...(row.standard === 'cxml' ? { cxml: { domain: ids.domain, identity: ids.identity, hasSharedSecret: row.cxmlSharedSecret !== null } } : {}),
     separators: row.separators,
     documents: row.documents,
     pushUrl: row.pushUrl,

@@ -17,7 +17,7 @@ export class EdiMailbox1764700000400 implements MigrationInterface {
       separators jsonb,
       documents text[] NOT NULL,
       push_url text,
-      cxml_secret_sha256 text,
+      cxml_shared_secret text,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);

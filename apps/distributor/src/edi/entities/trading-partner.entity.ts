@@ -26,9 +26,9 @@ export class TradingPartnerRecord {
   @Column({ name: 'push_url', type: 'text', nullable: true })
   pushUrl: string | null;
 
-  /** The cXML SharedSecret, hashed: compared with what a document carries, never shown again. */
-  @Column({ name: 'cxml_secret_sha256', type: 'text', nullable: true })
-  cxmlSecretSha256: string | null;
+  /** The cXML SharedSecret, sealed (shared-secret.ts): compared with what a document carries, written into ours, never shown. */
+  @Column({ name: 'cxml_shared_secret', type: 'text', nullable: true })
+  cxmlSharedSecret: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
