@@ -64,6 +64,8 @@ export class TransferNoticeDelivery {
       signal: AbortSignal.timeout(10_000),
     });
     const answer = await response.text();
+    const lost = await faultInjector()?.at('webhook-exit:transfer-notice');
+    if (lost && lost.kind !== 'pass') throw faultError('webhook-exit:transfer-notice', lost);
     if (response.ok) return this.settle(transfer, 'delivered', null);
     if (response.status >= 500 || RETRYABLE_4XX.has(response.status)) {
       throw new Error(`transfer notice ${transfer.eventId} not delivered: the distributor answered ${response.status}`);

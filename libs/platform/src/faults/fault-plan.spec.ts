@@ -37,6 +37,11 @@ describe('parseFaultPlan', () => {
     ]);
   });
 
+  it('reads the exit points, after the work and before its result leaves', () => {
+    const points = ['activity-exit:recordMessages', 'http-exit:POST /orders/:id/payment-notice', 'webhook-exit:transfer-notice'];
+    expect(parseFaultPlan(JSON.stringify({ rules: points.map((point) => ({ point, fault: 'hold' })) })).map((r) => r.point)).toEqual(points);
+  });
+
   it('takes an empty file as no rules', () => expect(parseFaultPlan('  \n')).toEqual([]));
 
   it.each([
@@ -55,6 +60,7 @@ describe('pointMatches', () => {
     ['activity:receiveStockInquiry', 'activity:receiveShippingInquiry', false],
     ['activity:*', 'activity:remind', true],
     ['activity:*', 'http:GET /health', false],
+    ['activity:*', 'activity-exit:remind', false],
     ['http:POST /stock-inquiries/:id/answer', 'http:POST /stock-inquiries/5f0c/answer', true],
     ['http:POST /stock-inquiries/:id/answer', 'http:POST /stock-inquiries/5f0c/extra/answer', false],
     ['http:POST /stock-inquiries/:id/answer', 'http:GET /stock-inquiries/5f0c/answer', false],

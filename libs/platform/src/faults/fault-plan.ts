@@ -2,8 +2,10 @@
  * The fault plan: which faults to inject at which points, as the chaos run writes it into the file
  * TRADELANE_FAULTS names. Pure parsing and decisions; fault-injector.ts applies them.
  *
- * A point is `activity:<activity name>`, `http:<METHOD> <path>` or `webhook:transfer-notice`; a
- * rule's point may use `:name` path segments and a trailing `*`.
+ * A point is `activity:<activity name>`, `http:<METHOD> <path>` or `webhook:transfer-notice` at
+ * entry, before the work; `activity-exit:`, `http-exit:` and `webhook-exit:` name the same points
+ * once the work is done and before its result leaves (a crash there loses a result whose effects
+ * are kept). A rule's point may use `:name` path segments and `*`.
  */
 export type FaultAction =
   | { kind: 'hold' }
@@ -52,7 +54,7 @@ export function parseFaultAction(spec: string): FaultAction {
   }
 }
 
-const POINT = /^(activity:[A-Za-z0-9_*]+|http:(GET|POST|PUT|PATCH|DELETE|\*) \/[^\s]*|webhook:[a-z-*]+)$/;
+const POINT = /^(activity(-exit)?:[A-Za-z0-9_*]+|http(-exit)?:(GET|POST|PUT|PATCH|DELETE|\*) \/[^\s]*|webhook(-exit)?:[a-z-*]+)$/;
 
 /** The plan file: `{ "rules": [{ "point", "fault", "count"?, "until"?, "id"? }] }`. */
 export function parseFaultPlan(text: string): FaultRule[] {
@@ -69,7 +71,7 @@ export function parseFaultPlan(text: string): FaultRule[] {
     const r = raw as Record<string, unknown>;
     const where = `rule ${i + 1}`;
     if (typeof r?.point !== 'string' || !POINT.test(r.point)) {
-      throw new FaultPlanError(`${where}: point must be activity:<name>, http:<METHOD> /<path> or webhook:<name>`);
+      throw new FaultPlanError(`${where}: point must be activity:<name>, http:<METHOD> /<path> or webhook:<name> (or activity-exit:, http-exit:, webhook-exit:)`);
     }
     if (typeof r.fault !== 'string') throw new FaultPlanError(`${where}: fault must be a string`);
     if (r.count !== undefined && (!Number.isInteger(r.count) || (r.count as number) < 1)) {
