@@ -267,6 +267,9 @@ describe('an order log rewritten by a database admin', () => {
     const env = { TRADELANE_AUDIT_URL: await stack.apps.distributor.getUrl(), TRADELANE_AUDIT_TOKEN: tokenFor('tradelane-audit') };
     const exported = await runNode('audit.mjs', ['export', a, '--out', bundleFile], env);
     expect(exported).toMatchObject({ code: 0 });
+    const listed = await runNode('audit.mjs', ['checkpoints', '--after', '1'], env);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout).checkpoints.map((c: { sequence: number }) => c.sequence)).toEqual([2]);
     const publicKey = process.env.IDENTITY_PUBLIC_KEYS_FILE!;
     const ok = await runNode('verify-offline.mjs', ['--public-key', publicKey, bundleFile]);
     expect(ok.code).toBe(0);
