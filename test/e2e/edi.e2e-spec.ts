@@ -1,6 +1,16 @@
 import { addDays, isoDate, type OrderView } from '@tradelane/contracts';
-import { parseDocument, type DocumentContent, type InvoiceContent, type OrderResponseContent } from '@tradelane/edi';
+import {
+  buildAsPartner,
+  parseDocument,
+  type DocumentContent,
+  type InvoiceContent,
+  type LoadTenderContent,
+  type OrderResponseContent,
+  type PartnerSyntax,
+  type StockInquiryContent,
+} from '@tradelane/edi';
 import { orderViewQuery } from '@tradelane/workflows';
+import { purchaseOrder } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
 /**
@@ -176,6 +186,8 @@ describe('B2B documents through the mailbox', () => {
   afterAll(async () => {
     delete process.env.EDI_OUTBOX_INTERVAL_MS;
     delete process.env.EDI_MAX_DOCUMENT_BYTES;
+    delete process.env.EDI_SUPPLIER_URL;
+    delete process.env.EDI_CARRIER_URL;
     await stack?.close();
   });
 
@@ -369,6 +381,95 @@ describe('B2B documents through the mailbox', () => {
       const other = await refused(X12_4010, x12({ control: 2011, po: 'PO-2011', shipToName: 'Somewhere else' }), 409);
       expect(other.body).toMatchObject({ type: 'urn:tradelane:problem:control-number-reused' });
     });
+  });
+
+  it("takes a supplier's 855 as its stock answer and a carrier's 990 as its acceptance, through their own APIs", async () => {
+    // The distributor passes these on over HTTP: the supplier's and the carrier's APIs listen here.
+    for (const [party, variable] of [['supplier', 'EDI_SUPPLIER_URL'], ['carrier', 'EDI_CARRIER_URL']] as const) {
+      await stack.apps[party].listen(0, '127.0.0.1');
+      process.env[variable] = await stack.apps[party].getUrl();
+    }
+    const ours = { x12: { qualifier: 'ZZ', id: 'TRADELANE', groupId: 'TRADELANE' }, edifact: { id: 'TRADELANE', qualifier: 'ZZZ' }, cxml: { domain: 'NetworkID', identity: 'TRADELANE' } };
+    const x12Of = (isaId: string): PartnerSyntax => ({ standard: 'x12', version: '004010', identity: { qualifier: 'ZZ', id: isaId, groupId: isaId } });
+    const ops = stack.as('tradelane-ops').distributor;
+    const isaIds: Record<string, string> = { 'acme-steel': 'ACMESTEEL', 'rhein-freight': 'RHEINFREIGHT', 'baltic-lines': 'BALTICLINES' };
+    for (const [id, isaId] of Object.entries(isaIds)) {
+      const documents = id === 'acme-steel' ? ['stock-inquiry', 'acknowledgment'] : ['load-tender', 'acknowledgment'];
+      await ops.put(`/organisations/${id}/trading-partner`).send({ standard: 'x12', version: '004010', x12: { isaQualifier: 'ZZ', isaId, gsId: isaId }, documents }).expect(200);
+    }
+    await stack.db.query(`UPDATE supplier.suppliers SET answer_mode = 'manual' WHERE id = 'acme-steel'`);
+    await stack.db.query(`UPDATE carrier.carriers SET answer_mode = 'manual'`);
+    try {
+      const buyer = stack.as('muster-maschinenbau');
+      const submitted = await buyer.distributor.post('/purchase-orders').send(purchaseOrder([{ sku: 'NUT-M8', quantity: 50 }])).expect(201);
+      const orderId: string = submitted.body.orderId;
+      const rawOf = async (partnerId: string, type: string) => {
+        const doc = await eventually(`the ${type} to ${partnerId}`, async () => (await outbox(partnerId)).find((d) => d.documentType === type && d.orderId === orderId));
+        return (await stack.db.query(`SELECT raw FROM distributor.edi_documents WHERE id = $1`, [doc.id])).rows[0].raw as string;
+      };
+
+      // The supplier reads its stock inquiry as an 850 and answers it with an 855.
+      const inquiry = parseDocument(await rawOf('acme-steel', '850')).contents[0] as StockInquiryContent;
+      expect(inquiry).toMatchObject({ type: 'stock-inquiry', orderId, lines: [{ sku: 'NUT-M8', quantity: 50 }] });
+      const answer855 = buildAsPartner(
+        {
+          type: 'stock-answer',
+          reference: inquiry.reference,
+          inquiryId: inquiry.inquiryId,
+          date: isoDate(new Date()),
+          currency: 'EUR',
+          lines: inquiry.lines.map((l) => ({ lineNo: l.lineNo, sku: l.sku, available: true, quantityCommitted: l.quantity, unitPriceMinor: 12, shipFrom: { code: 'DE-HAM', country: 'DE' }, readyDate: addDays(isoDate(new Date()), 2) })),
+        },
+        x12Of('ACMESTEEL'),
+        ours,
+        { interchange: 7001, group: 7001, transaction: 1 },
+      ).raw;
+      const answered = await stack.as('acme-steel', 'supplier').distributor.post('/edi/inbound').set('Content-Type', 'application/edi-x12').send(answer855).expect(201);
+      expect(answered.body.answered).toEqual([{ transactionControlNumber: expect.any(String), subjectId: inquiry.inquiryId, orderId }]);
+      const stockAnswers = await eventually('the stock answer in the order log', async () => {
+        const rows = (await stack.db.query(`SELECT payload FROM distributor.order_messages WHERE order_id = $1 AND name = 'stock-answer'`, [orderId])).rows;
+        return rows.length > 0 ? rows : undefined;
+      });
+      // The supplier's own API took it as from the supplier's key, committing what the 855 said.
+      expect(stockAnswers.map((r: { payload: { answeredBy: string; lines: Array<{ quantityCommitted: number }> } }) => [r.payload.answeredBy, r.payload.lines[0].quantityCommitted])).toEqual([['api-key:test', 50]]);
+
+      // People at both carriers quote; the carrier booked reads its transport notice as a 204 and accepts it with a 990.
+      const inquiries = await eventually('the shipping inquiries', async () => {
+        const rows = (await stack.db.query(`SELECT inquiry_id AS id, carrier_id AS carrier FROM carrier.shipping_inquiries WHERE order_id = $1`, [orderId])).rows;
+        return rows.length >= 2 ? (rows as Array<{ id: string; carrier: string }>) : undefined;
+      });
+      for (const { id, carrier } of inquiries) await stack.as(carrier, 'carrier').carrier.post(`/shipping-inquiries/${id}/quote`).send({}).expect(200);
+      const booked = await eventually('a load tender', async () => {
+        for (const carrier of ['rhein-freight', 'baltic-lines']) {
+          const tender = (await outbox(carrier)).find((d) => d.documentType === '204' && d.orderId === orderId);
+          if (tender) return { carrier, id: tender.id as string };
+        }
+        return undefined;
+      });
+      const tenderRaw = (await stack.db.query(`SELECT raw FROM distributor.edi_documents WHERE id = $1`, [booked.id])).rows[0].raw as string;
+      const tender = parseDocument(tenderRaw).contents[0] as LoadTenderContent;
+      expect(tender).toMatchObject({ type: 'load-tender', orderId });
+      const response990 = buildAsPartner(
+        { type: 'load-tender-response', noticeId: tender.shipmentId, carrierScac: tender.carrierScac, date: isoDate(new Date()), decision: 'accepted' },
+        x12Of(isaIds[booked.carrier]),
+        ours,
+        { interchange: 7002, group: 7002, transaction: 1 },
+      ).raw;
+      const accepted = await stack.as(booked.carrier, 'carrier').distributor.post('/edi/inbound').set('Content-Type', 'application/edi-x12').send(response990).expect(201);
+      expect(accepted.body.answered).toEqual([{ transactionControlNumber: expect.any(String), subjectId: tender.shipmentId, orderId }]);
+
+      const handle = stack.temporal.workflow.getHandle(submitted.body.workflowId);
+      const confirmed = await eventually('the order confirmation', async () => {
+        const view = await handle.query(orderViewQuery);
+        return view.waitingFor.some((w) => w.kind === 'payment') ? view : undefined;
+      });
+      await buyer.buyer.post(`/orders/${orderId}/payment-notice`).send(confirmed.confirmation!.amountDue).expect(200);
+      expect((await handle.result()).status).toBe('completed');
+      const acceptance = await stack.db.query(`SELECT accepted_by FROM carrier.transport_notices WHERE notice_id = $1`, [tender.shipmentId]);
+      expect(acceptance.rows).toEqual([{ accepted_by: 'api-key:test' }]);
+    } finally {
+      await answerAutomatically(stack);
+    }
   });
 
   it('publishes the mailbox in the OpenAPI document with its media types, for the fuzz run', async () => {

@@ -72,9 +72,18 @@ export class OutboxSweep {
   private async documentsOf(tx: EntityManager, entry: Entry): Promise<Array<[OutboundKind, OutboundDocument]>> {
     switch (entry.name) {
       case 'stock-inquiry':
-        return [['stock-inquiry', { kind: 'stock-inquiry', inquiry: entry.payload as StockInquiry }]];
+      {
+        const inquiry = entry.payload as StockInquiry;
+        // BEG03 holds at most 22 characters; the whole inquiry id goes in REF*ZZ, which the 855 echoes.
+        return [['stock-inquiry', { kind: 'stock-inquiry', inquiry, reference: inquiry.inquiryId.replace(/-/g, '').slice(0, 22).toUpperCase() }]];
+      }
       case 'transport-notice':
-        return [['load-tender', { kind: 'load-tender', notice: entry.payload as TransportNotice }]];
+      {
+        // B202 is the carrier's SCAC, not our id for it.
+        const ids = (await tx.findOneByOrFail(TradingPartnerRecord, { organisationId: entry.partner_id })).identities;
+        const notice = { ...(entry.payload as TransportNotice), carrierId: ids.scac ?? ids.isaId.replace(/[^A-Z]/g, '').slice(0, 4) };
+        return [['load-tender', { kind: 'load-tender', notice }]];
+      }
       case 'order-confirmation': {
         const { order, asked } = await this.orderOf(tx, entry.order_id);
         return [['order-confirmation', { kind: 'order-confirmation', confirmation: entry.payload as OrderConfirmation, order, ...asked }]];

@@ -105,7 +105,7 @@ function viewOf(row: TradingPartnerRecord): TradingPartnerView {
     organisationId: row.organisationId,
     standard: row.standard,
     version: row.version,
-    ...(row.standard === 'x12' ? { x12: { isaQualifier: ids.isaQualifier, isaId: ids.isaId, gsId: ids.gsId } } : {}),
+    ...(row.standard === 'x12' ? { x12: { isaQualifier: ids.isaQualifier, isaId: ids.isaId, gsId: ids.gsId, ...(ids.scac ? { scac: ids.scac } : {}) } } : {}),
     ...(row.standard === 'edifact' ? { edifact: { unbId: ids.unbId, ...(ids.unbQualifier ? { unbQualifier: ids.unbQualifier } : {}) } } : {}),
     ...(row.standard === 'cxml' ? { cxml: { domain: ids.domain, identity: ids.identity, hasSharedSecret: row.cxmlSharedSecret !== null } } : {}),
     separators: row.separators,

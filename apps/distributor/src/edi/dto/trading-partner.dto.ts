@@ -30,6 +30,12 @@ export class X12IdentityDto {
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9._-]{1,14}$/, { message: 'gsId must be 2 to 15 upper-case letters, digits, dot, dash or underscore' })
   gsId: string;
+
+  @ApiPropertyOptional({ description: "a carrier's SCAC (B202 of the 204 load tenders it is sent); the first four characters of isaId when not given", example: 'RHFR', pattern: '^[A-Z]{2,4}$' })
+  @OptionalField()
+  @IsString()
+  @Matches(/^[A-Z]{2,4}$/, { message: 'scac must be 2 to 4 upper-case letters' })
+  scac?: string;
 }
 
 export class EdifactIdentityDto {
