@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -45,7 +46,7 @@ export class EdiController {
   @HttpCode(200)
   @Roles('buyer', 'supplier', 'carrier')
   @ApiOperation({
-    summary: "A partner's document: an X12 850 (004010/005010), an EDIFACT ORDERS (D96A) or a cXML OrderRequest from a buyer",
+    summary: "A partner's document: a buyer's X12 850 (004010/005010), EDIFACT ORDERS (D96A) or cXML OrderRequest; a supplier's X12 855; a carrier's X12 990",
     description:
       'The body is the document as text, in the standard of the partner\'s trading-partner profile. It is stored as received before anything reads it. ' +
       'A purchase order goes through the same validation, sourcing and idempotency as POST /purchase-orders, keyed by the partner, the interchange control number and the PO number: ' +
@@ -62,6 +63,7 @@ export class EdiController {
   @ApiResponse({ status: 409, ...rejectionAnswer('Its interchange control number (cXML payloadID) was used before for a different document: refused, nothing started') })
   @ApiResponse({ status: 413, ...rejectionAnswer('Larger than the mailbox reads: the standard\'s rejection, the document kept; far larger, problem+json and not read') })
   @ApiResponse({ status: 415, description: 'Not sent as text in one of the media types above, or empty' })
+  @ApiServiceUnavailableResponse({ description: "PostgreSQL, Temporal, or the supplier's or carrier's API a document is passed to cannot be reached (Retry-After): the document is kept, nothing is started, and it may be sent again" })
   @ApiResponse({
     status: 422,
     ...rejectionAnswer(
