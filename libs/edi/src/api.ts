@@ -7,12 +7,13 @@ import { DEFAULT_MAX_BYTES, type BuildOptions, type ControlNumbers, type OurIden
 import { parseX12Inbound } from './x12/inbound';
 import { buildX12, parseX12Document } from './x12/outbound';
 
-/** ISA → X12, UNA/UNB → EDIFACT, `<cXML` (after an optional XML declaration, comments or DOCTYPE) → cXML. */
+/** ISA → X12, UNA/UNB → EDIFACT, XML with a `<cXML` element near its start → cXML. */
 export function detectStandard(raw: string): Standard | undefined {
   const text = raw.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('ISA')) return 'x12';
   if (text.startsWith('UNA') || text.startsWith('UNB')) return 'edifact';
-  if (/^(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE\s+cXML\b[^>]*>\s*)?<cXML\b/.test(text)) return 'cxml';
+  // Any XML whose root is cXML, DTD or not: what it may declare is the parser's to refuse.
+  if (text.startsWith('<') && /<cXML[\s>]/.test(text.slice(0, 8192))) return 'cxml';
   return undefined;
 }
 
