@@ -16,8 +16,9 @@ const ROLE_NAMES = { buyer: 'buyer', distributor: 'distributor', supplier: 'supp
  * Kind 1: the service is SIGKILLed while it holds `point` (an activity, a person's update or the
  * webhook), its fault plan is cleared, and it is started again on the same data and task queues.
  */
-function killAt({ role, point, step, where, people = {}, ci = false }) {
+function killAt({ role, point, step, where, people = {}, ci = false, ...rest }) {
   return {
+    ...rest,
     id: `kill-${ROLE_NAMES[role]}-step${step}-${where.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
     kind: 1,
     fault: `SIGKILL ${ROLE_NAMES[role]}`,
@@ -29,6 +30,28 @@ function killAt({ role, point, step, where, people = {}, ci = false }) {
         await run.stack.services[role].kill('SIGKILL');
         run.stack.clearFaults(role);
         await run.stack.services[role].start();
+      });
+    },
+  };
+}
+
+/**
+ * Kind 1 too: a service SIGKILLed while another party holds the order at `point`, then started
+ * again; the point is released once it is back (the distributor's worker, which runs the order's
+ * workflow, killed at each step).
+ */
+function killWhileHeld({ kill, hold, point, step, where, people = {} }) {
+  return {
+    id: `kill-${ROLE_NAMES[kill]}-step${step}-while-${ROLE_NAMES[hold]}-${where.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+    kind: 1,
+    fault: `SIGKILL ${ROLE_NAMES[kill]}`,
+    step: `${step} (${ROLE_NAMES[hold]} ${where})`,
+    people,
+    async inject(run) {
+      await run.holdThen(hold, point, async () => {
+        await run.stack.services[kill].kill('SIGKILL');
+        await run.stack.services[kill].start();
+        run.stack.clearFaults(hold);
       });
     },
   };
@@ -123,6 +146,32 @@ async function pendingTransferOrders(run) {
   return rows.map((r) => r.order_id);
 }
 
+/** Terms under which no row's clerk is late. */
+const GENEROUS = { answerWithinSeconds: 86400, remindBeforeSeconds: 14400, onDeadline: 'next-candidate' };
+/** Workflow tasks and activities of the row's orders, by the pid of the worker that ran them (the SDK's identity is pid@host). */
+async function tasksByWorker(run) {
+  const { Client, Connection } = await import('@temporalio/client');
+  const connection = await Connection.connect({ address: run.stack.temporalAddress });
+  try {
+    const temporal = new Client({ connection });
+    const byPid = new Map();
+    for (const orderId of run.orderIds) {
+      const history = await temporal.workflow.getHandle(`order:${orderId}`).fetchHistory();
+      for (const e of history.events ?? []) {
+        const started = e.workflowTaskStartedEventAttributes ?? e.activityTaskStartedEventAttributes;
+        if (!started?.identity) continue;
+        const pid = Number(started.identity.split('@')[0]);
+        const t = byPid.get(pid) ?? { workflow: 0, activity: 0 };
+        t[e.workflowTaskStartedEventAttributes ? 'workflow' : 'activity'] += 1;
+        byPid.set(pid, t);
+      }
+    }
+    return byPid;
+  } finally {
+    await connection.close();
+  }
+}
+
 const MANUAL = { manualSuppliers: ['nordic-parts'], manualCarriers: ['baltic-lines', 'rhein-freight'] };
 
 export function matrix({ ci }) {
@@ -144,6 +193,44 @@ export function matrix({ ci }) {
     killAt({ role: 'payment-gateway', point: 'activity:receivePaymentNotice', step: 7, where: 'activity' }),
     killAt({ role: 'payment-gateway', point: 'webhook:transfer-notice', step: 8, where: 'webhook sender' }),
     killAt({ role: 'distributor', point: 'http:POST /transfer-notices', step: 8, where: 'webhook', ci: true }),
+    // ... and after the work, before its result leaves: what was done must not be done twice
+    killAt({ role: 'distributor', point: 'http-exit:POST /purchase-orders', step: 1, where: 'purchase order taken, answer lost' }),
+    killAt({ role: 'distributor', point: 'activity-exit:recordMessages', step: 1, where: 'order log written, result lost', ci: true }),
+    killAt({ role: 'supplier', point: 'activity-exit:receiveStockInquiry', step: 3, where: 'stock reserved, answer lost', ci: true }),
+    killAt({ role: 'supplier', point: 'http-exit:POST /stock-inquiries/:id/answer', step: 3, where: "clerk's answer sent, reply lost", people: MANUAL }),
+    killAt({ role: 'carrier', point: 'activity-exit:receiveShippingInquiry', step: 5, where: 'quote made, result lost' }),
+    killAt({ role: 'buyer', point: 'activity-exit:receiveOrderConfirmation', step: 6, where: 'confirmation stored, result lost' }),
+    killAt({ role: 'supplier', point: 'activity-exit:receiveDispatchNotice', step: 6, where: 'stock taken, result lost', ci: true }),
+    killAt({ role: 'carrier', point: 'activity-exit:receiveTransportNotice', step: 7, where: 'booking made, result lost' }),
+    killAt({ role: 'carrier', point: 'http-exit:POST /transport-notices/:id/accept', step: 7, where: 'acceptance sent, reply lost', people: MANUAL }),
+    killAt({ role: 'buyer', point: 'http-exit:POST /orders/:id/payment-notice', step: 7, where: 'payment notice sent, reply lost' }),
+    killAt({ role: 'payment-gateway', point: 'activity-exit:receivePaymentNotice', step: 7, where: 'payment taken, result lost', ci: true }),
+    killAt({ role: 'payment-gateway', point: 'webhook-exit:transfer-notice', step: 8, where: 'notice delivered, answer lost' }),
+    killAt({ role: 'distributor', point: 'http-exit:POST /transfer-notices', step: 8, where: 'notice taken, answer lost' }),
+    killAt({
+      role: 'distributor',
+      point: 'http:POST /orders/:id/decision',
+      step: 3,
+      where: "buyer's decision",
+      people: { manualSuppliers: ['nordic-parts'], answer: false, decision: 'cancel' },
+      expect: 'cancelled',
+      setup: (run) => setTerms(run.client, 'supplier', 'nordic-parts', { answerWithinSeconds: 5, remindBeforeSeconds: 0, onDeadline: 'ask-buyer' }),
+      cleanup: (run) => setTerms(run.client, 'supplier', 'nordic-parts', GENEROUS),
+    }),
+    ...[
+      ['supplier', 'activity:receiveStockInquiry', 2, 'stock inquiry'],
+      ['supplier', 'http:POST /stock-inquiries/:id/answer', 3, "clerk's answer", MANUAL],
+      ['carrier', 'activity:receiveShippingInquiry', 4, 'shipping inquiry'],
+      ['carrier', 'http:POST /shipping-inquiries/:id/quote', 5, "desk's quote", MANUAL],
+      ['buyer', 'activity:receiveOrderConfirmation', 6, 'confirmation'],
+      ['carrier', 'activity:receiveTransportNotice', 7, 'transport notice'],
+      ['payment-gateway', 'activity:receivePaymentNotice', 7, 'payment notice'],
+      ['payment-gateway', 'webhook:transfer-notice', 8, 'webhook sender'],
+    ].map(([hold, point, step, where, people]) => killWhileHeld({ kill: 'distributor', hold, point, step, where, people })),
+    killWhileHeld({ kill: 'payment-gateway', hold: 'supplier', point: 'activity:receiveDispatchNotice', step: 6, where: 'dispatch notice' }),
+    killWhileHeld({ kill: 'supplier', hold: 'carrier', point: 'activity:receiveTransportNotice', step: 7, where: 'transport notice' }),
+    killWhileHeld({ kill: 'carrier', hold: 'payment-gateway', point: 'webhook:transfer-notice', step: 8, where: 'webhook sender' }),
+    killWhileHeld({ kill: 'buyer', hold: 'payment-gateway', point: 'webhook:transfer-notice', step: 8, where: 'webhook sender' }),
     // 2. and 3. the servers
     serverKilledAt({ server: 'temporal', role: 'supplier', point: 'activity:receiveStockInquiry', step: 2, downMs, ci: true }),
     serverKilledAt({ server: 'temporal', role: 'payment-gateway', point: 'activity:receivePaymentNotice', step: 7, downMs }),
@@ -174,7 +261,7 @@ export function matrix({ ci }) {
         return rows.length ? [] : [{ invariant: 'reaches-end', detail: 'no deadline, reminder or escalation in the log' }];
       },
       async cleanup(run) {
-        await setTerms(run.client, 'supplier', 'nordic-parts', { answerWithinSeconds: 86400, remindBeforeSeconds: 14400, onDeadline: 'next-candidate' });
+        await setTerms(run.client, 'supplier', 'nordic-parts', GENEROUS);
       },
     },
     // 5. slow and failing answers for a stretch
@@ -237,6 +324,13 @@ export function matrix({ ci }) {
       ci: true,
       async setup(run) {
         run.seconds = await Promise.all(['distributor', 'supplier', 'carrier'].map((r) => run.stack.startSecond(r)));
+      },
+      async after(run) {
+        const tasks = await tasksByWorker(run);
+        for (const second of run.seconds) {
+          const mine = tasks.get(second.child.pid) ?? { workflow: 0, activity: 0 };
+          run.note(`${second.name} (pid ${second.child.pid}) ran ${mine.workflow} workflow tasks and ${mine.activity} activities of the row's orders`);
+        }
       },
       async cleanup(run) {
         await Promise.all((run.seconds ?? []).map((s) => s.stop()));

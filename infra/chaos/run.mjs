@@ -107,6 +107,7 @@ async function runRow(row, ctx, { ordersPerRow }) {
     const injecting = row.inject ? row.inject(run) : Promise.resolve();
     const submitting = Promise.all(Array.from({ length: ordersPerRow }, () => submitOrder(ctx.client))).then((orders) => {
       run.orderIds.push(...orders.map((o) => o.orderId));
+      run.keys = orders.map((o) => o.key);
     });
     await Promise.all([injecting, submitting]);
     const ended = await waitForEnd(ctx.client, run.orderIds, { timeoutMs: 240_000 });
@@ -127,6 +128,12 @@ async function runRow(row, ctx, { ordersPerRow }) {
     for (const role of ROLES) if (!ctx.stack.services[role].alive) await ctx.stack.services[role].start();
   }
   result.tried = run.orderIds.length;
+  // a purchase order sent again with its key (its answer lost) must not make a second order
+  const { rows: twice } = await ctx.db.query(
+    `SELECT idempotency_key, array_agg(order_id) AS orders FROM distributor.purchase_orders WHERE idempotency_key = ANY($1) GROUP BY idempotency_key HAVING count(*) > 1`,
+    [run.keys ?? []],
+  );
+  for (const t of twice) run.brokenFor(t.orders[0], 'log-once-in-order', `${t.orders.length} orders for one idempotency key`);
   for (const orderId of run.orderIds) {
     const checked = await checkOrder(ctx, orderId, { expect: row.expect ?? 'completed' });
     const broken = [...checked.broken, ...(row.check ? await row.check(run, orderId) : []), ...run.extraBroken.filter((b) => b.orderId === orderId)];

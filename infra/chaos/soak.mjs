@@ -83,7 +83,6 @@ export async function soak({ stack, client, minutes, concurrency = 3, log }) {
   const orderIds = [];
   const people = startPeople(client, { orders: orderIds, log });
   const samples = sampler(stack);
-  const done = [];
   const loaders = Array.from({ length: concurrency }, async () => {
     while (Date.now() < until) {
       try {
@@ -119,7 +118,6 @@ export async function soak({ stack, client, minutes, concurrency = 3, log }) {
   })();
   await Promise.all([...loaders, chaos]);
   const processes = samples.stop();
-  done.push(...orderIds);
   for (const p of Object.values(processes)) delete p.samples;
   return { people, result: { minutes, orders: orderIds.length, faults: applied, processes }, orderIds };
 }
