@@ -173,6 +173,7 @@ export interface AcknowledgmentContent {
   /** The interchange's sender and receiver, as the interchange named them. */
   senderId: string;
   receiverId: string;
+  /** False: the interchange (TA1/UCI) or the whole group (AK9 R) is rejected; a group with some sets accepted is AK9 P. */
   accepted: boolean;
   /** Errors in the envelope (TA1 note code / UCI syntax error), not in any one transaction. */
   interchangeError?: AcknowledgmentError;

@@ -30,14 +30,14 @@ export function readSeparators(raw: string): X12Separators {
   if (raw.length < ISA_LENGTH) throw new X12EnvelopeError(`the ISA segment is ${raw.length} characters, not ${ISA_LENGTH}`, '023', 'ISA');
   const element = raw[3];
   if (/[A-Za-z0-9 ]/.test(element)) throw new X12EnvelopeError(`element separator ${JSON.stringify(element)} is a letter, digit or space`, '026', 'ISA');
-  const fields = raw.slice(4, ISA_LENGTH - 1).split(element);
-  if (fields.length !== 16) throw new X12EnvelopeError(`the ISA segment has ${fields.length} elements, not 16 (it is fixed width)`, '022', 'ISA');
-  fields.forEach((f, i) => {
-    if (f.length !== ISA_WIDTHS[i]) {
-      throw new X12EnvelopeError(`ISA${pad2(i + 1)} is ${f.length} characters wide, not ${ISA_WIDTHS[i]} (the ISA is fixed width)`, '022', `ISA${pad2(i + 1)}`);
+  // ISA01…ISA15 by their widths first, so that a field out of width is named as such.
+  const fields = raw.slice(4).split(element, 16);
+  for (let i = 0; i < 15; i++) {
+    if (fields[i]?.length !== ISA_WIDTHS[i]) {
+      throw new X12EnvelopeError(`ISA${pad2(i + 1)} is ${fields[i]?.length ?? 0} characters wide, not ${ISA_WIDTHS[i]} (the ISA is fixed width)`, '022', `ISA${pad2(i + 1)}`);
     }
-  });
-  const component = fields[15];
+  }
+  const component = raw[ISA_LENGTH - 2];
   const segment = raw[ISA_LENGTH - 1];
   if (/[A-Za-z0-9 ]/.test(component) || component === element) throw new X12EnvelopeError('ISA16 is not a usable component separator', '027', 'ISA16');
   if (/[A-Za-z0-9 ]/.test(segment) || segment === element || segment === component) throw new X12EnvelopeError('the segment terminator after ISA16 is not usable', '004', 'ISA');

@@ -38,7 +38,7 @@ export function writeFunctionalAcknowledgment(content: AcknowledgmentContent, ve
   const accepted = content.transactions.filter((t) => t.accepted).length;
   const counts = content.counts ?? { included: content.transactions.length, received: content.transactions.length, accepted };
   const withErrors = content.transactions.some((t) => t.errors.length > 0);
-  const status = !content.accepted ? 'R' : counts.accepted < counts.received ? 'P' : withErrors ? 'E' : 'A';
+  const status = !content.accepted || counts.accepted === 0 ? 'R' : counts.accepted < counts.received ? 'P' : withErrors ? 'E' : 'A';
   segments.push(['AK9', status, String(counts.included), String(counts.received), String(counts.accepted), ...(content.groupErrorCode ? [content.groupErrorCode] : [])]);
   return segments;
 }
