@@ -7,6 +7,7 @@ register({
   baseUrl: join(__dirname, '..', '..'),
   paths: {
     '@tradelane/contracts': ['libs/contracts/src'],
+    '@tradelane/edi': ['libs/edi/src'],
     '@tradelane/platform': ['libs/platform/src'],
     '@tradelane/workflows': ['workflows'],
   },
