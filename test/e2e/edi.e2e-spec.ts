@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { addDays, isoDate, type OrderView } from '@tradelane/contracts';
 import {
   buildAsPartner,
@@ -175,6 +177,7 @@ describe('B2B documents through the mailbox', () => {
   beforeAll(async () => {
     process.env.EDI_OUTBOX_INTERVAL_MS = '300';
     process.env.EDI_MAX_DOCUMENT_BYTES = String(MAX_DOCUMENT_BYTES);
+    process.env.EDI_PUSH_RETRY_BASE_MS = '100';
     stack = await startStack();
     await answerAutomatically(stack);
     const ops = stack.as('tradelane-ops').distributor;
@@ -187,6 +190,7 @@ describe('B2B documents through the mailbox', () => {
     delete process.env.EDI_OUTBOX_INTERVAL_MS;
     delete process.env.EDI_MAX_DOCUMENT_BYTES;
     delete process.env.EDI_SUPPLIER_URL;
+    delete process.env.EDI_PUSH_RETRY_BASE_MS;
     delete process.env.EDI_CARRIER_URL;
     await stack?.close();
   });
@@ -469,6 +473,43 @@ describe('B2B documents through the mailbox', () => {
       expect(acceptance.rows).toEqual([{ accepted_by: 'api-key:test' }]);
     } finally {
       await answerAutomatically(stack);
+    }
+  });
+
+  it("pushes outbound documents to the partner's URL, trying again after a failure", async () => {
+    const received: Array<{ type: string; id: string; body: string }> = [];
+    let refuseNext = true;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ type: String(req.headers['x-edi-document-type']), id: String(req.headers['x-edi-document-id']), body });
+        res.statusCode = refuseNext ? 503 : 200;
+        refuseNext = false;
+        res.end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const id = 'edi-buyer-push';
+      const ops = stack.as('tradelane-ops').distributor;
+      await ops.post('/organisations').send({ id, role: 'buyer', name: id }).expect(201);
+      const pushUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/inbox`;
+      await ops.put(`/organisations/${id}/trading-partner`).send({ standard: 'x12', version: '004010', x12: { isaQualifier: 'ZZ', isaId: 'EDIBUYERPUSH', gsId: 'EDIBUYERPUSH' }, documents: ['acknowledgment'], pushUrl }).expect(200);
+      const partner: Partner = { ...X12_4010, id };
+      await post(partner, x12Order({ version: '004010', sender: 'EDIBUYERPUSH', control: 3001, po: 'PO-3001', lines: [{ sku: 'BOLT-M8', quantity: 1 }] })).expect(201);
+      const ack = await eventually('the 997 delivered', async () => {
+        const rows = (await stack.db.query(`SELECT id, raw, push_attempts, pushed_at FROM distributor.edi_documents WHERE partner_id = $1 AND direction = 'outbound'`, [id])).rows;
+        return rows[0]?.pushed_at ? rows[0] : undefined;
+      });
+      // Refused once (503), delivered on the second try, as stored.
+      expect(ack.push_attempts).toBe(2);
+      expect(received.map((r) => [r.type, r.id])).toEqual([['997', ack.id], ['997', ack.id]]);
+      expect(received[1].body).toBe(ack.raw);
+      const listed = (await outbox(id))[0];
+      expect(listed.pushedAt).not.toBeNull();
+    } finally {
+      await new Promise((r) => server.close(r));
     }
   });
 

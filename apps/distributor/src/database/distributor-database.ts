@@ -24,6 +24,7 @@ import { SignInSessionRecord } from '../identity/people/sign-in-session.entity';
 import { TransferNoticeEvent } from '../transfer-notices/transfer-notice-event.entity';
 import { ediEntities } from '../edi/entities';
 import { EdiMailbox1764700000400 } from './migrations/1764700000400-edi-mailbox';
+import { EdiPush1764700000500 } from './migrations/1764700000500-edi-push';
 
 /** Every table of the distributor's schema; the module registers the same list. */
 export const distributorEntities = [
@@ -47,5 +48,5 @@ export const distributorEntities = [
 export const distributorDatabase: PartyDatabase = {
   schema: 'distributor',
   entities: distributorEntities,
-  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000, EdiMailbox1764700000400, OrderLogCheckpoints1764800000000],
+  migrations: [DistributorInitial1764000000000, SourcingTermsEvents1764100000000, TransferNoticeEvents1764100000200, OrderLogHashChain1764200000000, Identity1764300000000, People1764400000100, OrderListPaging1764500000300, DistributorRateLimits1764600000000, EdiMailbox1764700000400, EdiPush1764700000500, OrderLogCheckpoints1764800000000],
 };

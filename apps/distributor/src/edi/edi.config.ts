@@ -14,6 +14,11 @@ export class EdiEnvironment {
   @WholeNumber(1024, 16 * 1024 * 1024)
   EDI_MAX_DOCUMENT_BYTES?: number;
 
+  /** the first wait before pushing a document again to a partner's URL; doubled each try */
+  @IsOptional()
+  @WholeNumber(10, 3_600_000)
+  EDI_PUSH_RETRY_BASE_MS?: number;
+
   /** Tradelane's ISA06/ISA08 and GS02/GS03 id (qualifier ZZ), EDIFACT UNB id and cXML identity */
   @IsOptional()
   @Matches(/^[A-Z0-9][A-Z0-9._-]{1,14}$/, { message: 'must be 2 to 15 upper-case letters, digits, dot, dash or underscore' })
@@ -31,6 +36,7 @@ export const ediConfig = registerAs('edi', () => {
   };
   return {
     outboxIntervalMs: env.EDI_OUTBOX_INTERVAL_MS ?? 2000,
+    pushRetryBaseMs: env.EDI_PUSH_RETRY_BASE_MS ?? 5000,
     maxDocumentBytes: env.EDI_MAX_DOCUMENT_BYTES ?? 1024 * 1024,
     ours,
   };

@@ -5,7 +5,19 @@ import { mustSee, notFound, ownScope, readsEverything, type Caller } from '@trad
 import type { EdiDocumentView, OutboxPageDto, OutboxQueryDto } from './dto/edi-document.dto';
 import { EdiDocumentRecord } from './entities/edi-document.entity';
 
-const viewOf = ({ raw: _raw, contentSha256: _hash, answerBody: _body, answerStatus: _status, answerType: _type, orderIds: _ids, sourceSeq: _seq, ...view }: EdiDocumentRecord): EdiDocumentView => view;
+const viewOf = ({
+  raw: _raw,
+  contentSha256: _hash,
+  answerBody: _body,
+  answerStatus: _status,
+  answerType: _type,
+  orderIds: _ids,
+  sourceSeq: _seq,
+  pushAttempts: _attempts,
+  nextPushAt: _next,
+  pushError: _error,
+  ...view
+}: EdiDocumentRecord): EdiDocumentView => view;
 
 /** What partners read of their mailbox, and what auditors read of an order's documents. */
 @Injectable()

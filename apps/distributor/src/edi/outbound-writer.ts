@@ -66,6 +66,7 @@ export async function insertOutbound(
     inReplyTo: origin.inReplyTo ?? null,
     sourceSeq: origin.sourceSeq ?? null,
     createdAt: new Date(),
+    nextPushAt: partner.pushUrl ? new Date() : null,
   };
   await tx.createQueryBuilder().insert().into(EdiDocumentRecord).values(row).execute();
   return row as EdiDocumentRecord;

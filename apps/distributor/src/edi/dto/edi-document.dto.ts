@@ -52,6 +52,7 @@ export class EdiDocumentView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the inbound document this one answers' }) inReplyTo: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acknowledgedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "when it was delivered to the partner's push URL" }) pushedAt: Date | null;
 }
 
 export class OutboxPageDto {

@@ -80,4 +80,17 @@ export class EdiDocumentRecord {
 
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
   acknowledgedAt: Date | null;
+
+  /** Outbound to a partner with a push URL: tries so far, when the next is due (null: none), when it was delivered. */
+  @Column({ name: 'push_attempts', type: 'int', default: 0 })
+  pushAttempts: number;
+
+  @Column({ name: 'next_push_at', type: 'timestamptz', nullable: true })
+  nextPushAt: Date | null;
+
+  @Column({ name: 'pushed_at', type: 'timestamptz', nullable: true })
+  pushedAt: Date | null;
+
+  @Column({ name: 'push_error', type: 'text', nullable: true })
+  pushError: string | null;
 }
