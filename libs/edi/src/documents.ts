@@ -281,6 +281,17 @@ export interface InterchangeInfo {
   transactionControlNumbers: string[];
 }
 
+/** Where a value was read: a segment and element (X12, EDIFACT), or an XML path (cXML). */
+export interface DocumentLocation {
+  segmentId?: string;
+  /** From 1 = ST / UNH. */
+  segmentPosition?: number;
+  elementPosition?: number;
+  componentPosition?: number;
+  /** cXML, e.g. `ItemOut[2]/ItemID/SupplierPartID`. */
+  path?: string;
+}
+
 /** One business document of an accepted interchange. */
 export interface InboundDocument {
   /** ST02 / UNH 0062 / cXML payloadID. */
@@ -288,6 +299,12 @@ export interface InboundDocument {
   /** `850`, `855`, `990`, `ORDERS`, `OrderRequest`. */
   documentType: string;
   content: InboundContent;
+  /**
+   * A purchase order's values by the intake's field names (`lines[0].sku`, `lines[0]`,
+   * `wantedBy`, `currency`, `shipTo.country` …): where each was read, so that what the intake
+   * refuses afterwards (an unknown SKU) is answered at its segment and element (`refusalError`).
+   */
+  locations?: Record<string, DocumentLocation>;
 }
 
 export interface Rejection {

@@ -4,7 +4,7 @@ import { DocumentError } from '../errors';
 import type { BuildOptions, ControlNumbers, CxmlCredential, CxmlPartner, OurIdentity, ParseOptions } from '../partner';
 import { readConfirmation, writeConfirmation } from './documents/confirmation';
 import { readInvoice, writeInvoice } from './documents/invoice';
-import { readOrderRequest, writeOrderRequest } from './documents/order-request';
+import { orderRequestLocations, readOrderRequest, writeOrderRequest } from './documents/order-request';
 import { readShipNotice, writeShipNotice } from './documents/ship-notice';
 import { readCxmlEnvelope, writeCxml, type CxmlEnvelope, type CxmlHeader } from './envelope';
 import { cxmlResponse, newPayloadId } from './response';
@@ -94,7 +94,7 @@ export function parseCxmlInbound(raw: string, partner: CxmlPartner, ours: OurIde
     return {
       ok: true,
       interchange: info(envelope),
-      documents: [{ controlNumber: envelope.payloadId, documentType: 'OrderRequest', content }],
+      documents: [{ controlNumber: envelope.payloadId, documentType: 'OrderRequest', content, locations: orderRequestLocations(content.order.lines.length) }],
       cxmlResponse: cxmlResponse(200, '', newPayloadId(now), now),
     };
   } catch (error) {

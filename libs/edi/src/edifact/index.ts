@@ -140,8 +140,9 @@ export function parseEdifactInbound(raw: string, partner: EdifactPartner, ours: 
       continue;
     }
     try {
-      const content = readMessage(message, interchange, { interchangeControlNumber: interchange.controlReference, buyerId: options.buyerId ?? '', defaultCurrency: partner.defaultCurrency });
-      documents.push({ controlNumber: message.reference, documentType: message.type, content: content as InboundDocument['content'] });
+      const locations = {};
+      const content = readMessage(message, interchange, { interchangeControlNumber: interchange.controlReference, buyerId: options.buyerId ?? '', defaultCurrency: partner.defaultCurrency, locations });
+      documents.push({ controlNumber: message.reference, documentType: message.type, content: content as InboundDocument['content'], ...(content.type === 'purchase-order' ? { locations } : {}) });
     } catch (error) {
       if (!(error instanceof DocumentError)) throw error;
       const { field, value: _value, ...at } = error.at;

@@ -71,13 +71,15 @@ export function parseX12Inbound(raw: string, partner: X12Partner, ours: OurIdent
         continue;
       }
       try {
+        const locations = {};
         const content = readX12Transaction(t.setId, new X12Reader(t.segments, interchange.separators), {
           interchangeControlNumber: interchange.controlNumber,
           groupDate: isoDate(group),
           buyerId: options.buyerId ?? '',
           defaultCurrency: partner.defaultCurrency,
+          locations,
         }, { senderId: interchange.receiverId, receiverId: interchange.senderId, version: group.version.slice(0, 6) });
-        documents.push({ controlNumber: t.controlNumber, documentType: t.setId, content: content as InboundContent });
+        documents.push({ controlNumber: t.controlNumber, documentType: t.setId, content: content as InboundContent, ...(content.type === 'purchase-order' ? { locations } : {}) });
       } catch (error) {
         if (!(error instanceof DocumentError)) throw error;
         const { field, value: _value, ...at } = error.at;

@@ -1,5 +1,5 @@
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
-import type { PurchaseOrderContent, PurchaseOrderIntakeLine } from '../../documents';
+import type { DocumentLocation, PurchaseOrderContent, PurchaseOrderIntakeLine } from '../../documents';
 import { DocumentError } from '../../errors';
 import { fromDecimal, toDecimal } from '../../mappings/amounts';
 import { purchaseOrderKey } from '../../mappings/idempotency';
@@ -29,6 +29,32 @@ export function writeOrderRequest(parent: XMLBuilder, content: PurchaseOrderCont
     detail.ele('Description', { 'xml:lang': 'en' }).txt(l.sku);
     detail.ele('UnitOfMeasure').txt('EA');
   });
+}
+
+/** The intake's field names and the XML paths they are read from (cXML's `DocumentLocation.path`). */
+export function orderRequestLocations(lineCount: number): Record<string, DocumentLocation> {
+  const address = 'OrderRequestHeader/ShipTo/Address';
+  const locations: Record<string, DocumentLocation> = {
+    currency: { path: 'OrderRequestHeader/Total/Money@currency' },
+    wantedBy: { path: 'ItemOut@requestedDeliveryDate' },
+    shipTo: { path: address },
+    'shipTo.name': { path: `${address}/Name` },
+    'shipTo.line1': { path: `${address}/PostalAddress/Street` },
+    'shipTo.line2': { path: `${address}/PostalAddress/Street[2]` },
+    'shipTo.city': { path: `${address}/PostalAddress/City` },
+    'shipTo.postalCode': { path: `${address}/PostalAddress/PostalCode` },
+    'shipTo.country': { path: `${address}/PostalAddress/Country@isoCountryCode` },
+  };
+  for (let i = 0; i < lineCount; i++) {
+    const item = `ItemOut[${i + 1}]`;
+    Object.assign(locations, {
+      [`lines[${i}]`]: { path: item },
+      [`lines[${i}].sku`]: { path: `${item}/ItemID/SupplierPartID` },
+      [`lines[${i}].quantity`]: { path: `${item}@quantity` },
+      [`lines[${i}].priceCeilingMinor`]: { path: `${item}/ItemDetail/UnitPrice/Money` },
+    });
+  }
+  return locations;
 }
 
 export function readOrderRequest(request: XmlNode | undefined, payloadId: string, buyerId: string): PurchaseOrderContent {

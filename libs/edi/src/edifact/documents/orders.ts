@@ -6,7 +6,8 @@ import { purchaseOrderKey } from '../../mappings/idempotency';
 import { currencyProblem, MAX_LINES, priceCeilingProblem, quantityProblem, skuProblem } from '../../mappings/intake-rules';
 import { bad, dtm, edifactDate, numeric, opt, req, whole, type EdifactReader } from '../reader';
 import type { EdifactSegment } from '../tokenizer';
-import { ITEM_TYPES, type EdifactReadContext, type Segments } from './context';
+import type { DocumentLocation } from '../../documents';
+import { at, ITEM_TYPES, type EdifactReadContext, type Segments } from './context';
 import { readNadAddress, writeNad } from './nad';
 
 /**
@@ -50,16 +51,32 @@ export function readOrders(reader: EdifactReader, ctx: EdifactReadContext): Purc
   let currency = ctx.defaultCurrency;
   let cnt: EdifactSegment | undefined;
   const lines: Line[] = [];
+  const locations: Record<string, DocumentLocation> = {};
   for (let s = reader.next(); s; s = reader.next()) {
     const line = lines[lines.length - 1];
     if (s.tag === 'DTM' && !line) {
       const { qualifier, date } = dtm(s);
       if (qualifier === '137') orderDate = date;
-      else if (qualifier === '2') wantedBy = date;
-    } else if (s.tag === 'NAD' && (s.elements[1]?.[0] === 'ST' || s.elements[1]?.[0] === 'DP') && !line) shipTo = readNadAddress(s);
+      else if (qualifier === '2') {
+        wantedBy = date;
+        locations.wantedBy = at(s, 1, 2);
+      }
+    } else if (s.tag === 'NAD' && (s.elements[1]?.[0] === 'ST' || s.elements[1]?.[0] === 'DP') && !line) {
+      shipTo = readNadAddress(s);
+      Object.assign(locations, {
+        shipTo: at(s),
+        'shipTo.name': at(s, 4, 1),
+        'shipTo.line1': at(s, 5, 1),
+        'shipTo.line2': at(s, 5, 2),
+        'shipTo.city': at(s, 6, 1),
+        'shipTo.postalCode': at(s, 8, 1),
+        'shipTo.country': at(s, 9, 1),
+      });
+    }
     else if (s.tag === 'CUX' && !line) {
       currency = req(s, 1, 1, 3);
       if (currencyProblem(currency)) throw bad(s, 1, 1, currencyProblem(currency)!);
+      locations.currency = at(s, 1, 2);
     } else if (s.tag === 'LIN') {
       if (lines.length >= MAX_LINES) throw bad(s, 1, 0, `is beyond the ${MAX_LINES} lines an order may hold`);
       lines.push({ lin: s });
@@ -75,6 +92,17 @@ export function readOrders(reader: EdifactReader, ctx: EdifactReadContext): Purc
   if (lines.length === 0) throw missing('LIN', 'LIN (a line)');
   if (cnt && whole(cnt, 1, 1) !== lines.length) throw bad(cnt, 1, 1, `says ${cnt.elements[1][1]} lines, the order has ${lines.length}`);
   const cur = currency;
+  const intakeLines = lines.map((l, i) => {
+    const { line, sku } = readLine(l, cur);
+    Object.assign(locations, {
+      [`lines[${i}]`]: at(l.lin),
+      [`lines[${i}].sku`]: sku,
+      [`lines[${i}].quantity`]: at(l.qty!, 1, 2),
+      ...(l.pri ? { [`lines[${i}].priceCeilingMinor`]: at(l.pri, 1, 2) } : {}),
+    });
+    return line;
+  });
+  if (ctx.locations) Object.assign(ctx.locations, locations);
   return {
     type: 'purchase-order',
     purchaseOrderNumber,
@@ -82,7 +110,7 @@ export function readOrders(reader: EdifactReader, ctx: EdifactReadContext): Purc
     buyerLineIds: lines.map((l, i) => opt(l.lin, 1, 0, 20) ?? String(i + 1)),
     order: {
       buyerId: ctx.buyerId,
-      lines: lines.map((l) => readLine(l, cur)),
+      lines: intakeLines,
       shipTo,
       wantedBy,
       currency: cur,
@@ -91,7 +119,7 @@ export function readOrders(reader: EdifactReader, ctx: EdifactReadContext): Purc
   };
 }
 
-function readLine({ lin, qty, pri, pia }: Line, currency: string): PurchaseOrderIntakeLine {
+function readLine({ lin, qty, pri, pia }: Line, currency: string): { line: PurchaseOrderIntakeLine; sku: DocumentLocation } {
   if (!qty) throw new DocumentError(`LIN at segment ${lin.position} has no QTY+21`, '13', { segmentId: 'QTY', segmentPosition: lin.position + 1, field: 'QTY' });
   const [skuSegment, element] = opt(lin, 3, 0) ? [lin, 3] as const : pia ? [pia, 2] as const : [lin, 3] as const;
   const sku = req(skuSegment, element, 0, 64);
@@ -104,5 +132,5 @@ function readLine({ lin, qty, pri, pia }: Line, currency: string): PurchaseOrder
     priceCeilingMinor = fromDecimal(numeric(pri, 1, 1), currency, { segmentId: 'PRI', segmentPosition: pri.position, elementPosition: 1, componentPosition: 2, field: 'PRI' });
     if (priceCeilingProblem(priceCeilingMinor)) throw bad(pri, 1, 1, priceCeilingProblem(priceCeilingMinor)!);
   }
-  return { sku, quantity, ...(priceCeilingMinor !== undefined ? { priceCeilingMinor } : {}) };
+  return { line: { sku, quantity, ...(priceCeilingMinor !== undefined ? { priceCeilingMinor } : {}) }, sku: at(skuSegment, element, 1) };
 }

@@ -6,7 +6,8 @@ import { purchaseOrderKey } from '../../mappings/idempotency';
 import { currencyProblem, MAX_LINES, priceCeilingProblem, quantityProblem, skuProblem } from '../../mappings/intake-rules';
 import { code, date, decimal, integer, invalid, optional, qualified, required, x12Date, type X12Reader } from '../reader';
 import { readAddress, writeAddress } from './address';
-import { SKU_QUALIFIERS, type Segments, type X12ReadContext } from './context';
+import type { DocumentLocation } from '../../documents';
+import { at, SKU_QUALIFIERS, type Segments, type X12ReadContext } from './context';
 
 /**
  * 850 Purchase Order. From a buyer: BEG (PO number, date), CUR, DTM*002 (wanted by), N1*ST loop
@@ -49,19 +50,22 @@ export function readPurchaseOrder(reader: X12Reader, ctx: X12ReadContext): Purch
   let wantedBy: string | undefined;
   let shipTo: Address | undefined;
   const refs: Record<string, string> = {};
-  const lines: Array<PurchaseOrderIntakeLine & { lineNo: number }> = [];
+  const lines: Array<PurchaseOrderIntakeLine & { lineNo: number; skuPosition: number }> = [];
   const buyerLineIds: string[] = [];
+  const locations: Record<string, DocumentLocation> = {};
   let ctt: ReturnType<X12Reader['next']>;
   for (let segment = reader.next(); segment; segment = reader.next()) {
     if (segment.id === 'CUR') {
       currency = required(segment, 2, 3);
       if (currencyProblem(currency)) throw invalid(segment, 2, currencyProblem(currency)!);
+      locations.currency = at(segment, 2);
     } else if (segment.id === 'REF') {
       refs[required(segment, 1)] = optional(segment, 2, 80) ?? '';
     } else if (segment.id === 'DTM' && segment.elements[1] === '002') {
       wantedBy = date(segment, 2);
+      locations.wantedBy = at(segment, 2);
     } else if (segment.id === 'N1' && segment.elements[1] === 'ST') {
-      shipTo = readAddress(segment, reader);
+      shipTo = readAddress(segment, reader, locations);
     } else if (segment.id === 'PO1') {
       if (!currency) {
         currency = ctx.defaultCurrency;
@@ -70,13 +74,17 @@ export function readPurchaseOrder(reader: X12Reader, ctx: X12ReadContext): Purch
       if (lines.length >= MAX_LINES) throw invalid(segment, 1, `is beyond the ${MAX_LINES} lines an order may hold`, '4');
       const id = optional(segment, 1, 20) ?? String(lines.length + 1);
       buyerLineIds.push(id);
-      lines.push(readLine(segment, currency, /^\d{1,6}$/.test(id) ? Number(id) : lines.length + 1));
+      const line = readLine(segment, currency, /^\d{1,6}$/.test(id) ? Number(id) : lines.length + 1);
+      const i = lines.length;
+      Object.assign(locations, { [`lines[${i}]`]: at(segment), [`lines[${i}].quantity`]: at(segment, 2), [`lines[${i}].priceCeilingMinor`]: at(segment, 4), [`lines[${i}].sku`]: at(segment, line.skuPosition) });
+      lines.push(line);
     } else if (segment.id === 'CTT') {
       ctt = segment;
     }
   }
   if (lines.length === 0) throw new DocumentError('the purchase order has no PO1 line', '3', { segmentId: 'PO1', segmentPosition: reader.segments.length + 1, field: 'PO1' });
   if (ctt && integer(ctt, 1) !== lines.length) throw invalid(ctt, 1, `says ${ctt.elements[1]} lines, the order has ${lines.length}`, '7');
+  if (ctx.locations) Object.assign(ctx.locations, locations);
   if ('ZZ' in refs) {
     return {
       type: 'stock-inquiry',
@@ -97,7 +105,7 @@ export function readPurchaseOrder(reader: X12Reader, ctx: X12ReadContext): Purch
     buyerLineIds,
     order: {
       buyerId: ctx.buyerId,
-      lines: lines.map(({ lineNo: _lineNo, ...l }) => l),
+      lines: lines.map(({ lineNo: _lineNo, skuPosition: _skuPosition, ...l }) => l),
       shipTo,
       wantedBy,
       currency: currency!,
@@ -106,7 +114,7 @@ export function readPurchaseOrder(reader: X12Reader, ctx: X12ReadContext): Purch
   };
 }
 
-function readLine(po1: NonNullable<ReturnType<X12Reader['next']>>, currency: string, lineNo: number): PurchaseOrderIntakeLine & { lineNo: number } {
+function readLine(po1: NonNullable<ReturnType<X12Reader['next']>>, currency: string, lineNo: number): PurchaseOrderIntakeLine & { lineNo: number; skuPosition: number } {
   const quantity = integer(po1, 2);
   if (quantityProblem(quantity)) throw invalid(po1, 2, quantityProblem(quantity)!, '6');
   const sku = qualified(po1, 6, SKU_QUALIFIERS);
@@ -118,5 +126,5 @@ function readLine(po1: NonNullable<ReturnType<X12Reader['next']>>, currency: str
     priceCeilingMinor = fromDecimal(decimal(po1, 4), currency, { segmentId: 'PO1', segmentPosition: po1.position, elementPosition: 4, field: 'PO104' });
     if (priceCeilingProblem(priceCeilingMinor)) throw invalid(po1, 4, priceCeilingProblem(priceCeilingMinor)!, '6');
   }
-  return { lineNo, sku: sku.value, quantity, ...(priceCeilingMinor !== undefined ? { priceCeilingMinor } : {}) };
+  return { lineNo, skuPosition: sku.position, sku: sku.value, quantity, ...(priceCeilingMinor !== undefined ? { priceCeilingMinor } : {}) };
 }

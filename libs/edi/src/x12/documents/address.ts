@@ -3,7 +3,8 @@ import { DocumentError } from '../../errors';
 import { countryProblem, textProblem } from '../../mappings/intake-rules';
 import { invalid, optional, required, type X12Reader } from '../reader';
 import type { X12Segment } from '../tokenizer';
-import type { Segments } from './context';
+import type { DocumentLocation } from '../../documents';
+import { at, type Segments } from './context';
 
 /** N1 (with `entity`) N3 N4. */
 export function writeAddress(entity: string, address: Address): Segments {
@@ -15,7 +16,7 @@ export function writeAddress(entity: string, address: Address): Segments {
 }
 
 /** After N1: N3 and N4 as the intake takes them. */
-export function readAddress(n1: X12Segment, reader: X12Reader): Address {
+export function readAddress(n1: X12Segment, reader: X12Reader, locations?: Record<string, DocumentLocation>): Address {
   const name = required(n1, 2, 200);
   const n3 = reader.take('N3');
   const n4 = reader.take('N4');
@@ -31,5 +32,16 @@ export function readAddress(n1: X12Segment, reader: X12Reader): Address {
     if (problem) throw invalid(segment, n, problem, '6');
   }
   if (countryProblem(country)) throw invalid(n4, 4, countryProblem(country)!);
+  if (locations) {
+    Object.assign(locations, {
+      shipTo: at(n1),
+      'shipTo.name': at(n1, 2),
+      'shipTo.line1': at(n3, 1),
+      'shipTo.line2': at(n3, 2),
+      'shipTo.city': at(n4, 1),
+      'shipTo.postalCode': at(n4, 3),
+      'shipTo.country': at(n4, 4),
+    });
+  }
   return { name, line1, ...(line2 ? { line2 } : {}), city, postalCode, country };
 }
