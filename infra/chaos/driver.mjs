@@ -79,9 +79,10 @@ export async function waitForEnd(client, orderIds, { timeoutMs }) {
 /**
  * The people of one row: a buyer who pays what each confirmation asks (and decides `decision`
  * when a deadline is put to it), and, for the parties named manual, clerks who answer what is
- * open. `answer: false` leaves a manual party's inquiries unanswered (deadline rows).
+ * open. `answer: false` leaves a manual party's inquiries unanswered, `acceptTransport: false` its
+ * transport notices (deadline rows).
  */
-export function startPeople(client, { orders, manualSuppliers = [], manualCarriers = [], answer = true, decision = 'cancel', log }) {
+export function startPeople(client, { orders, manualSuppliers = [], manualCarriers = [], answer = true, acceptTransport = true, decision = 'cancel', log }) {
   let running = true;
   const paid = new Set();
   const decided = new Set();
@@ -130,6 +131,7 @@ export function startPeople(client, { orders, manualSuppliers = [], manualCarrie
       for (const i of open?.items ?? open ?? []) {
         await quiet('shipping quote', () => client.post('carrier', `/shipping-inquiries/${i.inquiryId}/quote`, {}, { as: c, allow: [409] }));
       }
+      if (!acceptTransport) continue;
       const notices = await quiet('transport notices', () => client.get('carrier', `/carriers/${c}/transport-notices?status=open`, { as: c }));
       for (const n of notices?.items ?? notices ?? []) {
         await quiet('transport acceptance', () => client.post('carrier', `/transport-notices/${n.noticeId}/accept`, {}, { as: c, allow: [409] }));
