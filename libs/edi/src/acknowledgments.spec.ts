@@ -1,5 +1,6 @@
 import { buildAsPartner, buildOutbound, parseDocument, parseInbound } from './api';
 import type { AcknowledgmentContent } from './documents';
+import { purchaseOrderContent } from './testing/messages';
 import { EDIFACT_BUYER, OURS, X12_BUYER, X12_BUYER_5010 } from './testing/partners';
 
 const control = { interchange: 31, group: 31, transaction: 31 };
@@ -50,6 +51,24 @@ describe('acknowledgments written and read back', () => {
     if (!result.ok) throw new Error(result.rejection.reason);
     expect(result.documents).toEqual([{ controlNumber: '0031', documentType: '997', content: expect.objectContaining({ type: 'acknowledgment', accepted: true, transactions: ack.transactions }) }]);
     expect(result.acknowledgment).toBeUndefined();
+  });
+
+  it("a partner's TA1 alone in its interchange is taken as the acknowledgment of ours it names", () => {
+    const ta1: AcknowledgmentContent = { type: 'acknowledgment', standard: 'x12', interchangeControlNumber: '000000031', senderId: 'TRADELANE', receiverId: 'MUSTERBUYER', accepted: true, interchangeError: { code: '000' }, transactions: [], preparedAt: '2026-12-01T10:30:00Z' };
+    const result = parseInbound(buildAsPartner(ta1, X12_BUYER, OURS, control, { now }).raw, X12_BUYER, OURS);
+    if (!result.ok) throw new Error(result.rejection.reason);
+    expect(result.documents).toEqual([{ controlNumber: '000000031', documentType: 'TA1', content: ta1 }]);
+    expect(result.acknowledgment).toBeUndefined();
+  });
+
+  it('an interchange of two functional groups gets a 997 for each', () => {
+    const po = (n: number) => buildAsPartner(purchaseOrderContent(`x12:000000031:PO-4711`), X12_BUYER, OURS, { ...control, group: n }, { now }).raw.split('\n').filter(Boolean);
+    const [a, b] = [po(41), po(42)];
+    const raw = [a[0], ...a.slice(1, -1), ...b.slice(1, -1), 'IEA*2*000000031~'].join('\n');
+    const result = parseInbound(raw, X12_BUYER, OURS, { buyerId: 'muster-maschinenbau' });
+    if (!result.ok) throw new Error(result.rejection.reason);
+    expect(result.documents).toHaveLength(2);
+    expect(result.acknowledgments?.map((x) => x.group?.controlNumber)).toEqual(['41', '42']);
   });
 
   it('CONTRL: UCI, then per message UCM, UCS and UCD with the element:component position', () => {

@@ -329,6 +329,8 @@ export type ParseResult =
       documents: InboundDocument[];
       /** X12: the 997/999 "accepted" to send back; EDIFACT: the CONTRL when the partner asked (UNB 0031 = 1). */
       acknowledgment?: AcknowledgmentContent;
+      /** X12: one 997/999 per functional group (`acknowledgment` is the first); none for groups of acknowledgments. */
+      acknowledgments?: AcknowledgmentContent[];
       /** cXML: the synchronous `Response` 200 to send back. */
       cxmlResponse?: string;
     }

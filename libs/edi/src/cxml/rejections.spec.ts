@@ -79,6 +79,7 @@ describe('cXML requests that are refused, and the Response they are answered wit
   it.each([
     ['a cXML version other than 1.2', (x: string) => x.replace('cXML/1.2.069/cXML.dtd', 'cXML/1.1.010/cXML.dtd'), 'DOCTYPE'],
     ['a request other than OrderRequest', (x: string) => x.replace(/<OrderRequest>[\s\S]*<\/OrderRequest>/, '<ProfileRequest/>'), 'Request'],
+    ['an order change (type update)', (x: string) => x.replace('type="new"', 'type="update"'), 'OrderRequestHeader@type'],
     ['no orderID', (x: string) => x.replace(' orderID="PO-4711"', ''), 'OrderRequestHeader@orderID'],
     ['a quantity that is not whole', (x: string) => x.replace('quantity="500"', 'quantity="2.5"'), 'ItemOut[1]@quantity'],
     ['a SKU the intake refuses', (x: string) => x.replace('<SupplierPartID>BOLT-M8</SupplierPartID>', '<SupplierPartID>bolt m8</SupplierPartID>'), 'ItemOut[1]/ItemID/SupplierPartID'],

@@ -5,8 +5,17 @@ import { EDIFACT_BUYER, OURS } from '../testing/partners';
 const control = { interchange: 5001, group: 1, transaction: 1 };
 
 describe('published EDIFACT samples (edifact/samples/SOURCES.md)', () => {
-  it("GS1's eOrders example is read (UNT+15 counts right), and refused by a CONTRL naming the ship-to it lacks", () => {
+  it("GS1's eOrders example is a proposal (BGM 1225 16): refused at BGM element 3, UCD 12", () => {
     const result = parseInbound(sample('edifact', 'gs1-eorders-cmi.edi'), EDIFACT_BUYER, OURS, { buyerId: 'muster-markt' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.rejection).toMatchObject({ status: 400, field: 'BGM03', reason: 'message ME000002 (ORDERS): segment 2 (BGM): BGM element 3.1 16 is not an original order (9)' });
+    expect(rejectionResponse(result.rejection, EDIFACT_BUYER, OURS, control)).toContain("UCS+2'\nUCD+12+3:1'");
+  });
+
+  it("as an original it is read (UNT+15 counts right), and refused by a CONTRL naming the ship-to it lacks", () => {
+    const raw = sample('edifact', 'gs1-eorders-cmi.edi').replace("BGM+220+128577+16'", "BGM+220+128577+9'");
+    const result = parseInbound(raw, EDIFACT_BUYER, OURS, { buyerId: 'muster-markt' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.rejection).toMatchObject({ status: 400, field: 'NAD' });

@@ -4,7 +4,7 @@ import type { OurIdentity, ParseOptions, X12Partner } from '../partner';
 import { readX12Transaction } from './documents';
 import { readInterchange, type X12Group, type X12Interchange } from './envelope';
 import { X12Reader } from './reader';
-import { X12EnvelopeError } from './tokenizer';
+import { X12EnvelopeError, type X12Segment } from './tokenizer';
 
 /** What partners send us, by GS01: buyers' orders, suppliers' answers, carriers' responses, and acknowledgments of ours. */
 const INBOUND_SETS: Record<string, string[]> = { PO: ['850'], PR: ['855'], GF: ['990'], FA: ['997', '999'] };
@@ -36,7 +36,11 @@ export function parseX12Inbound(raw: string, partner: X12Partner, ours: OurIdent
   if (interchange.receiverQualifier !== ours.x12.qualifier || interchange.receiverId !== ours.x12.id) {
     return refuse(`the receiver ${interchange.receiverQualifier}/${interchange.receiverId} (ISA07/ISA08) is not us`, '008', 'ISA08', 403);
   }
-  if (interchange.groups.length === 0) return refuse('the interchange holds no functional group', '024', 'GS', 400);
+  if (interchange.groups.length === 0) {
+    // A TA1 alone: the partner's interchange acknowledgment of one of ours; it is not acknowledged.
+    if (interchange.ta1.length > 0) return { ok: true, interchange: info, documents: interchange.ta1.map((t) => ({ controlNumber: t.elements[1] ?? '', documentType: 'TA1', content: ta1Content(t, interchange) })), acknowledgments: [] };
+    return refuse('the interchange holds no functional group', '024', 'GS', 400);
+  }
   for (const group of interchange.groups) {
     if (group.senderId !== partner.identity.groupId) return refuse(`GS02 ${group.senderId} is not this partner's application sender`, '024', 'GS02', 403);
     if (group.receiverId !== ours.x12.groupId) return refuse(`GS03 ${group.receiverId} is not our application receiver`, '024', 'GS03', 403);
@@ -108,7 +112,24 @@ export function parseX12Inbound(raw: string, partner: X12Partner, ours: OurIdent
     acknowledgment.counts = { ...acknowledgment.counts!, accepted: 0 };
     return reject({ reason: failure.message, ...(failure.field ? { field: failure.field } : {}), status: 400, acknowledgment, interchange: info });
   }
-  return { ok: true, interchange: info, documents, ...(acknowledgments[0] ? { acknowledgment: acknowledgments[0] } : {}) };
+  return { ok: true, interchange: info, documents, ...(acknowledgments[0] ? { acknowledgment: acknowledgments[0] } : {}), acknowledgments };
+}
+
+/** TA1 (ISA13 acknowledged, its date and time, A/E/R, the note code) as acknowledgment content. */
+export function ta1Content(ta1: X12Segment, interchange: X12Interchange): AcknowledgmentContent {
+  const e = ta1.elements;
+  const [date, time] = [e[2] ?? '', e[3] ?? ''];
+  return {
+    type: 'acknowledgment',
+    standard: 'x12',
+    interchangeControlNumber: e[1] ?? '',
+    senderId: interchange.receiverId,
+    receiverId: interchange.senderId,
+    accepted: e[4] === 'A' || e[4] === 'E',
+    interchangeError: { code: e[5] ?? '' },
+    transactions: [],
+    ...(/^\d{6}$/.test(date) && /^\d{4}$/.test(time) ? { preparedAt: preparedAt(date, time) } : {}),
+  };
 }
 
 function where(error: DocumentError): string {

@@ -3,7 +3,7 @@ import type { ControlNumbers, OurIdentity, X12Partner } from '../partner';
 import { x12Body } from './documents';
 import { readX12Transaction } from './documents';
 import { readInterchange } from './envelope';
-import { interchangeInfo, isoDate } from './inbound';
+import { interchangeInfo, isoDate, ta1Content } from './inbound';
 import { writeInterchange, writeTa1Interchange } from './interchange-writer';
 import { X12Reader, x12Date } from './reader';
 
@@ -29,20 +29,7 @@ export function parseX12Document(raw: string): ParsedDocument {
   const interchange = readInterchange(raw);
   const contents: DocumentContent[] = [];
   let documentType = interchange.ta1.length ? 'TA1' : '';
-  for (const ta1 of interchange.ta1) {
-    const e = ta1.elements;
-    contents.push({
-      type: 'acknowledgment',
-      standard: 'x12',
-      interchangeControlNumber: e[1],
-      senderId: interchange.receiverId,
-      receiverId: interchange.senderId,
-      accepted: e[4] === 'A',
-      interchangeError: { code: e[5] },
-      transactions: [],
-      preparedAt: `20${e[2].slice(0, 2)}-${e[2].slice(2, 4)}-${e[2].slice(4, 6)}T${e[3].slice(0, 2)}:${e[3].slice(2, 4)}:00Z`,
-    });
-  }
+  for (const ta1 of interchange.ta1) contents.push(ta1Content(ta1, interchange));
   for (const group of interchange.groups) {
     for (const t of group.transactions) {
       if (t.fault) throw new Error(t.fault.message);

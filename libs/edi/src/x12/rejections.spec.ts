@@ -104,6 +104,7 @@ describe('X12 interchanges that are refused, and what they are answered with', (
   describe("documents that do not say what the intake needs: AK3/AK4 naming segment, position, element and code", () => {
     it.each([
       ['a missing mandatory segment (BEG)', (l: string[]) => replace(l, 'BEG', []), 'SE*10*0001~', 'AK3*BEG*2**3~', undefined],
+      ['a change or cancellation (BEG01 01)', (l: string[]) => replace(l, 'BEG', 'BEG*01*SA*PO-4711**20261201~'), undefined, 'AK3*BEG*2**8~', 'AK4*1**7*01~'],
       ['a missing mandatory element (BEG03)', (l: string[]) => replace(l, 'BEG', 'BEG*00*SA***20261201~'), undefined, 'AK3*BEG*2**8~', 'AK4*3**1~'],
       ['a quantity that is not a number (PO102)', (l: string[]) => replace(l, 'PO1', 'PO1*1*five*EA*0.15**VP*BOLT-M8~'), undefined, 'AK3*PO1*8**8~', 'AK4*2**6*five~'],
       ['a price that is not a number (PO104)', (l: string[]) => replace(l, 'PO1', 'PO1*1*500*EA*1,5**VP*BOLT-M8~'), undefined, 'AK3*PO1*8**8~', 'AK4*4**6*1,5~'],

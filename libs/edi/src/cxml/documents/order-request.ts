@@ -61,6 +61,8 @@ export function readOrderRequest(request: XmlNode | undefined, payloadId: string
   const header = child(request, 'OrderRequestHeader');
   if (!header) throw fail('OrderRequest/OrderRequestHeader is required', 'OrderRequestHeader');
   const purchaseOrderNumber = needAttr(header, 'orderID', 'OrderRequestHeader');
+  const type = attr(header, 'type') ?? 'new';
+  if (type !== 'new') throw fail(`OrderRequestHeader@type ${JSON.stringify(type)} is not taken (new is)`, 'OrderRequestHeader@type');
   if (purchaseOrderNumber.length > 64) throw fail('OrderRequestHeader@orderID is longer than 64 characters', 'OrderRequestHeader@orderID');
   const orderDate = date(needAttr(header, 'orderDate', 'OrderRequestHeader'), 'OrderRequestHeader@orderDate');
   const currency = attr(path(header, 'Total', 'Money'), 'currency') ?? '';

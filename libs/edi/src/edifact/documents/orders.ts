@@ -44,6 +44,9 @@ export function readOrders(reader: EdifactReader, ctx: EdifactReadContext): Purc
   const bgm = reader.need('BGM');
   const documentName = req(bgm, 1, 0);
   if (documentName !== '220' && documentName !== '105') throw bad(bgm, 1, 0, `${documentName} is not an order (220)`);
+  const messageFunction = opt(bgm, 3, 0);
+  // An original (9), or its duplicate (7) or copy (31); changes, replacements, cancellations and proposals are not taken.
+  if (messageFunction && !['9', '7', '31'].includes(messageFunction)) throw bad(bgm, 3, 0, `${messageFunction} is not an original order (9)`);
   const purchaseOrderNumber = req(bgm, 2, 0, 35);
   let orderDate: string | undefined;
   let wantedBy: string | undefined;

@@ -43,7 +43,8 @@ function poLine(id: string, line: PurchaseOrderIntakeLine, currency: string): st
 
 export function readPurchaseOrder(reader: X12Reader, ctx: X12ReadContext): PurchaseOrderContent | StockInquiryContent {
   const beg = reader.need('BEG');
-  code(beg, 1, ['00', '05', '06']);
+  // Original (00) or the confirmation of an order placed otherwise (06); changes and cancellations are not taken.
+  code(beg, 1, ['00', '06']);
   const purchaseOrderNumber = required(beg, 3, 22);
   const orderDate = date(beg, 5);
   let currency: string | undefined;
