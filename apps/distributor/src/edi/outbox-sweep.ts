@@ -38,6 +38,8 @@ export class OutboxSweep {
 
   /** One pass; returns how many entries it handled. */
   async sweep(): Promise<number> {
+    const [{ any }] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM distributor.trading_partners) AS any`);
+    if (!any) return 0;
     const entries: Entry[] = await this.db.query(
       `SELECT m.order_id, m.seq, m.name, p.organisation_id AS partner_id, m.payload
          FROM distributor.order_messages m
