@@ -539,6 +539,8 @@ describe('B2B documents through the mailbox', () => {
     expect(noIds.body.errors).toEqual([{ field: 'x12', message: 'is required for standard x12' }]);
     const badIsa = await ops.put(`/organisations/${X12_4010.id}/trading-partner`).send({ ...X12_4010.profile, x12: { isaQualifier: 'ZZ', isaId: 'WAY-TOO-LONG-FOR-ISA06', gsId: 'X1' } }).expect(400);
     expect(badIsa.body.errors.map((e: { field: string }) => e.field)).toEqual(['x12.isaId']);
+    const outside = await ops.put(`/organisations/${X12_4010.id}/trading-partner`).send({ ...X12_4010.profile, pushUrl: 'https://edi.example.com/inbox' }).expect(422);
+    expect(outside.body.errors.map((e: { field: string }) => e.field)).toEqual(['pushUrl']);
     await ops.put('/organisations/no-such-organisation/trading-partner').send(X12_4010.profile).expect(404);
     await stack.as(X12_4010.id, 'buyer').distributor.put(`/organisations/${X12_4010.id}/trading-partner`).send(X12_4010.profile).expect(403);
   });

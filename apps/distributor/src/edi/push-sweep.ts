@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { MEDIA_TYPE } from './partner-syntax';
+import { pushAllowed } from './push-hosts';
 
 export const MAX_PUSH_ATTEMPTS = 10;
 const PUSH_TIMEOUT_MS = 5_000;
@@ -52,6 +53,7 @@ export class PushSweep {
   private async push(doc: Due): Promise<boolean> {
     let error: string | undefined;
     try {
+      if (!pushAllowed(doc.push_url)) throw new Error(`${new URL(doc.push_url).hostname} is not in EDI_PUSH_HOSTS`);
       const response = await fetch(doc.push_url, {
         method: 'POST',
         headers: {

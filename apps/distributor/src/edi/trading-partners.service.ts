@@ -7,6 +7,7 @@ import { OrganisationRecord } from '../identity/organisation.entity';
 import type { TradingPartnerDto, TradingPartnerView } from './dto/trading-partner.dto';
 import { VERSIONS, type OutboundKind } from './edi-kinds';
 import { TradingPartnerRecord } from './entities/trading-partner.entity';
+import { pushAllowed, pushHosts } from './push-hosts';
 import { sealSecret } from './shared-secret';
 
 /** What each kind of party may be sent: a buyer the order's documents, a supplier and a carrier their inquiry and tender (X12 only). */
@@ -84,6 +85,9 @@ export class TradingPartnersService {
       problems.push({ field: 'cxml.sharedSecret', message: 'is required when the profile is first set' });
     }
     if (dto.standard === 'cxml' && dto.separators) problems.push({ field: 'separators', message: 'cXML has no separators' });
+    if (dto.pushUrl !== undefined && !pushAllowed(dto.pushUrl)) {
+      problems.push({ field: 'pushUrl', message: `must be on a host documents may be pushed to (EDI_PUSH_HOSTS: ${pushHosts().join(', ')})` });
+    }
     if (dto.separators?.repetition && !(dto.standard === 'x12' && dto.version === '005010')) {
       problems.push({ field: 'separators.repetition', message: 'only X12 005010 has a repetition separator' });
     }
