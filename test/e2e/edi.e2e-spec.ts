@@ -373,6 +373,13 @@ describe('B2B documents through the mailbox', () => {
       await post(X12_4010, huge).expect(413);
     });
 
+    it('a NUL character: 400 naming the body (PostgreSQL text cannot keep it)', async () => {
+      const before = await ordersOf(X12_4010.id);
+      const answer = await post(X12_4010, x12({ control: 2013 }).replace('BEG*', 'BEG\u0000*')).expect(400);
+      expect(answer.body.errors).toEqual([{ field: 'body', message: 'must not contain NUL characters' }]);
+      expect(await ordersOf(X12_4010.id)).toBe(before);
+    });
+
     it('a resend is answered as the first time; other content under the same control number is refused', async () => {
       const first = x12({ control: 2011, po: 'PO-2011' });
       const before = await ordersOf(X12_4010.id);
@@ -517,7 +524,7 @@ describe('B2B documents through the mailbox', () => {
     const doc = (await stack.http.distributor.get('/docs/openapi.json').expect(200)).body;
     const inbound = doc.paths['/edi/inbound'].post;
     expect(Object.keys(inbound.requestBody.content).sort()).toEqual(['application/edi-x12', 'application/edifact', 'application/xml', 'text/plain', 'text/xml']);
-    expect(inbound.requestBody.content['application/edi-x12'].schema).toEqual({ type: 'string', minLength: 1, maxLength: MAX_DOCUMENT_BYTES });
+    expect(inbound.requestBody.content['application/edi-x12'].schema).toEqual({ type: 'string', minLength: 1, maxLength: MAX_DOCUMENT_BYTES, pattern: '^[^\\u0000]*$' });
     for (const status of ['401', '403', '409', '413', '422']) {
       expect(Object.keys(inbound.responses[status].content).sort()).toEqual(['application/edi-x12', 'application/edifact', 'application/problem+json', 'text/xml']);
     }

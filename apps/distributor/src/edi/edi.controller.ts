@@ -55,7 +55,7 @@ export class EdiController {
       'Accepted X12 interchanges get a 997 (004010) or 999 (005010) in the outbox; cXML is answered with its Response.',
   })
   @ApiConsumes(...INBOUND_MEDIA_TYPES)
-  @ApiBody({ schema: { type: 'string', minLength: 1, maxLength: ediConfig().maxDocumentBytes }, description: 'the interchange as text' })
+  @ApiBody({ schema: { type: 'string', minLength: 1, maxLength: ediConfig().maxDocumentBytes, pattern: '^[^\\u0000]*$' }, description: 'the interchange as text (no NUL characters)' })
   @ApiOkResponse({ description: 'cXML: the Response 200 naming the order; a resend of an accepted X12/EDIFACT interchange: its first answer', content: { 'text/xml': rawDocument, 'application/json': { schema: { $ref: '#/components/schemas/InboundAcceptedDto' } } } })
   @ApiCreatedResponse({ description: 'X12/EDIFACT: accepted, its orders started', type: InboundAcceptedDto })
   @ApiResponse({ status: 401, ...rejectionAnswer('No access token, or one that was refused (problem+json); cXML: a wrong or missing SharedSecret (a cXML Response 401)') })
@@ -76,6 +76,10 @@ export class EdiController {
       throw new ProblemException(415, 'unsupported-media-type', 'Unsupported media type', `send the document as text with Content-Type ${INBOUND_MEDIA_TYPES.join(', ')}`, [
         { field: 'body', message: 'must be a non-empty document sent as text' },
       ]);
+    }
+    // PostgreSQL text cannot hold NUL, and no X12, EDIFACT or XML document has one.
+    if (req.body.includes('\u0000')) {
+      throw new ProblemException(400, 'validation', 'Invalid request', 'body: must not contain NUL characters', [{ field: 'body', message: 'must not contain NUL characters' }]);
     }
     const answer = await this.inbound.receive(req.body, caller);
     res.status(answer.status).type(answer.contentType).send(answer.body);
