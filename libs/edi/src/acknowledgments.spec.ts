@@ -61,6 +61,15 @@ describe('acknowledgments written and read back', () => {
     expect(result.acknowledgment).toBeUndefined();
   });
 
+  it('an interchange whose ISA14 asks for a TA1 gets one, accepted (000), beside its 997', () => {
+    const lines = buildAsPartner(purchaseOrderContent('x12:000000031:PO-4711'), X12_BUYER, OURS, control, { now }).raw.split('\n');
+    lines[0] = lines[0].replace('*000000031*0*P*', '*000000031*1*P*');
+    const result = parseInbound(lines.join('\n'), X12_BUYER, OURS);
+    if (!result.ok) throw new Error(result.rejection.reason);
+    const raw = buildOutbound({ kind: 'acknowledgment', acknowledgment: result.interchangeAcknowledgment! }, X12_BUYER, OURS, { ...control, interchange: 32 }, { now }).raw;
+    expect(raw).toContain('TA1*000000031*261201*1030*A*000~\nIEA*0*000000032~');
+  });
+
   it('an interchange of two functional groups gets a 997 for each', () => {
     const po = (n: number) => buildAsPartner(purchaseOrderContent(`x12:000000031:PO-4711`), X12_BUYER, OURS, { ...control, group: n }, { now }).raw.split('\n').filter(Boolean);
     const [a, b] = [po(41), po(42)];

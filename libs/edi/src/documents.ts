@@ -331,6 +331,8 @@ export type ParseResult =
       acknowledgment?: AcknowledgmentContent;
       /** X12: one 997/999 per functional group (`acknowledgment` is the first); none for groups of acknowledgments. */
       acknowledgments?: AcknowledgmentContent[];
+      /** X12: the TA1 "accepted" (note code 000) its ISA14 = 1 asked for. */
+      interchangeAcknowledgment?: AcknowledgmentContent;
       /** cXML: the synchronous `Response` 200 to send back. */
       cxmlResponse?: string;
     }

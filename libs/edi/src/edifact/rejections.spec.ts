@@ -58,9 +58,15 @@ describe('EDIFACT interchanges that are refused, and the CONTRL they are answere
     for (const part of expected) expect(raw).toContain(part);
   });
 
-  it('an interchange that cannot be tokenized (a release character at the very end) is refused without a CONTRL', () => {
+  it('an interchange that cannot be tokenized (its last terminator released, so never reached) is still answered, from its UNB', () => {
     const r = read([...good().slice(0, -1), 'UNZ+1+4711?']);
-    expect(r).toMatchObject({ status: 400 });
+    expect(r).toMatchObject({ status: 400, acknowledgment: { interchangeControlNumber: '4711', interchangeError: { code: '18' } } });
+    expect(contrl(r)).toContain("UCI+4711+4012345000009:14+TRADELANE:ZZZ+4+18+UNZ'");
+  });
+
+  it('nothing that can be addressed (no UNB): refused without a CONTRL', () => {
+    const r = read(["UNA:+.? '", "UNH+1+ORDERS:D:96A:UN'"]);
+    expect(r).toMatchObject({ status: 400, field: 'UNB' });
     expect(r.acknowledgment).toBeUndefined();
   });
 

@@ -112,7 +112,10 @@ export function parseX12Inbound(raw: string, partner: X12Partner, ours: OurIdent
     acknowledgment.counts = { ...acknowledgment.counts!, accepted: 0 };
     return reject({ reason: failure.message, ...(failure.field ? { field: failure.field } : {}), status: 400, acknowledgment, interchange: info });
   }
-  return { ok: true, interchange: info, documents, ...(acknowledgments[0] ? { acknowledgment: acknowledgments[0] } : {}), acknowledgments };
+  const ta1: AcknowledgmentContent | undefined = interchange.acknowledgmentRequested
+    ? { type: 'acknowledgment', standard: 'x12', interchangeControlNumber: interchange.controlNumber, senderId: interchange.senderId, receiverId: interchange.receiverId, accepted: true, interchangeError: { code: '000' }, transactions: [], preparedAt: info.preparedAt }
+    : undefined;
+  return { ok: true, interchange: info, documents, ...(acknowledgments[0] ? { acknowledgment: acknowledgments[0] } : {}), acknowledgments, ...(ta1 ? { interchangeAcknowledgment: ta1 } : {}) };
 }
 
 /** TA1 (ISA13 acknowledged, its date and time, A/E/R, the note code) as acknowledgment content. */
