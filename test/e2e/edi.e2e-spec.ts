@@ -326,7 +326,11 @@ describe('B2B documents through the mailbox', () => {
 
     it('an unknown SKU: the 997 rejects the PO1 and the order is not started', async () => {
       const answer = await refused(X12_4010, x12({ control: 2007, lines: [{ sku: 'BOLT-M8', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }), 422);
-      expect(rejection(answer.text)).toMatchObject({ accepted: false, transactions: [expect.objectContaining({ accepted: false })] });
+      // AK3 at the second PO1, AK4 at its product id (PO107) with code 7 and the value.
+      expect(rejection(answer.text)).toMatchObject({
+        accepted: false,
+        transactions: [expect.objectContaining({ accepted: false, errors: [expect.objectContaining({ segmentId: 'PO1', elementPosition: 7, code: '7', value: 'NO-SUCH-SKU' })] })],
+      });
     });
 
     it('two purchase orders in one interchange, one with an unknown SKU: the other is taken, the 997 rejects the one', async () => {

@@ -6,6 +6,7 @@ import { Repository, type EntityManager } from 'typeorm';
 import {
   cxmlResponse,
   parseInbound,
+  refusalError,
   rejectionResponse,
   type AcknowledgmentContent,
   type CxmlStatus,
@@ -283,9 +284,9 @@ export class InboundService implements OnModuleInit {
     const passed: PassedOn[] = [];
     for (const doc of result.documents) passed.push(await this.partnerAnswers.passOn(doc, caller));
     const taken = passed.filter((p) => p.status < 300);
-    const refusals: RefusedDocument[] = passed
-      .filter((p) => p.status >= 300)
-      .map((p) => ({ transactionControlNumber: p.transactionControlNumber, reason: `${p.subjectId}: ${p.reason}`, errors: [] }));
+    const refusals: RefusedDocument[] = passed.flatMap((p, i) =>
+      p.status >= 300 ? [{ transactionControlNumber: p.transactionControlNumber, reason: `${p.subjectId}: ${p.reason}`, errors: [], document: result.documents[i] }] : [],
+    );
     if (taken.length === 0) return this.refuseContent(received, partner, result, refusals);
     const orderIds = [...new Set(taken.flatMap((p) => (p.orderId ? [p.orderId] : [])))];
     const answer: InboundAnswer = {
@@ -349,15 +350,6 @@ function acknowledgmentType(partner: TradingPartnerRecord, ack: AcknowledgmentCo
   return partner.version === '005010' ? '999' : '997';
 }
 
-/** Where in an 850/ORDERS each field of the intake comes from, for the rejection's error. */
-function segmentOf(field: string): string {
-  if (field.startsWith('lines')) return 'PO1';
-  if (field === 'wantedBy') return 'DTM';
-  if (field === 'currency') return 'CUR';
-  if (field.startsWith('shipTo')) return 'N1';
-  return 'BEG';
-}
-
 /** What each kind of party sends: a buyer its purchase orders, a supplier its stock answers (855), a carrier its load tender responses (990). */
 const TAKEN_FROM: Record<string, Exclude<InboundContent['type'], 'acknowledgment'>> = { buyer: 'purchase-order', supplier: 'stock-answer', carrier: 'load-tender-response' };
 const DOCUMENT_NAMES: Record<Exclude<InboundContent['type'], 'acknowledgment'>, string> = {
@@ -370,22 +362,24 @@ interface RefusedDocument {
   transactionControlNumber: string;
   reason: string;
   errors: FieldProblem[];
+  document: InboundDocument;
 }
 
 function refusalOf(index: number, doc: InboundDocument & { content: PurchaseOrderContent }, error: ProblemException): RefusedDocument {
   const problem = error.getResponse() as { detail?: string; errors?: FieldProblem[] };
   const errors = problem.errors ?? [];
   const what = problem.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  return { transactionControlNumber: doc.controlNumber, reason: `purchase order ${index + 1} (${doc.content.purchaseOrderNumber}): ${what}`, errors };
+  return { transactionControlNumber: doc.controlNumber, reason: `purchase order ${index + 1} (${doc.content.purchaseOrderNumber}): ${what}`, errors, document: doc };
 }
 
-/** The interchange's acknowledgment, with each refused transaction marked rejected; accepted in part when some were taken. */
+/** The interchange's acknowledgment, with each refused transaction marked rejected at the segment and element its field came from; accepted in part when some were taken. */
 function rejectedAcknowledgment(ack: AcknowledgmentContent, refusals: RefusedDocument[]): AcknowledgmentContent {
-  const refused = new Map(refusals.map((r) => [r.transactionControlNumber, r.errors]));
+  const refused = new Map(refusals.map((r) => [r.transactionControlNumber, r]));
   const transactions = ack.transactions.map((t) => {
-    const errors = refused.get(t.controlNumber);
-    if (!errors) return t;
-    return { ...t, accepted: false, errors: (errors.length > 0 ? errors : [{ field: '', message: '' }]).map((e) => ({ segmentId: segmentOf(e.field), code: '7' })) };
+    const refusal = refused.get(t.controlNumber);
+    if (!refusal) return t;
+    const fields = refusal.errors.length > 0 ? refusal.errors.map((e) => e.field) : [''];
+    return { ...t, accepted: false, errors: fields.map((field) => refusalError(refusal.document, ack.standard, field, valueAt(refusal.document, field))) };
   });
   const accepted = transactions.filter((t) => t.accepted).length;
   return {
@@ -394,4 +388,14 @@ function rejectedAcknowledgment(ack: AcknowledgmentContent, refusals: RefusedDoc
     transactions,
     ...(ack.counts ? { counts: { ...ack.counts, accepted } } : {}),
   };
+}
+
+/** The value the intake refused (`lines[1].sku` → that line's SKU), for the 997's AK404. */
+function valueAt(doc: InboundDocument, field: string): string | undefined {
+  if (doc.content.type !== 'purchase-order') return undefined;
+  let value: unknown = doc.content.order;
+  for (const key of field.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== '')) {
+    value = (value as Record<string, unknown> | undefined)?.[key];
+  }
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
