@@ -111,7 +111,7 @@ export class InboundService implements OnModuleInit {
         contentType: 'application/json',
         body: JSON.stringify({ documentId: received.id, status: 'accepted', interchangeControlNumber: control, orders: [] }),
       };
-      return this.commitAccepted(received, partner, { ...result, acknowledgment: undefined }, answer, [], []);
+      return this.commitAccepted(received, partner, { ...result, acknowledgment: undefined, acknowledgments: [] }, answer, [], []);
     }
     const expected = TAKEN_FROM[caller.role];
     if (!expected || result.documents.some((d) => d.content.type !== expected)) {
@@ -325,9 +325,13 @@ export class InboundService implements OnModuleInit {
           answerBody: answer.body,
         });
         await more?.(tx);
-        if (result.acknowledgment && partner.documents.includes('acknowledgment')) {
-          const acknowledgment = refusals.length > 0 ? rejectedAcknowledgment(result.acknowledgment, refusals) : result.acknowledgment;
-          await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
+        // X12: a 997/999 per functional group.
+        const acknowledgments = result.acknowledgments ?? (result.acknowledgment ? [result.acknowledgment] : []);
+        if (partner.documents.includes('acknowledgment')) {
+          for (const ack of acknowledgments) {
+            const acknowledgment = refusals.length > 0 ? rejectedAcknowledgment(ack, refusals) : ack;
+            await writeOutbound(tx, partner, this.config.ours, { kind: 'acknowledgment', acknowledgment }, { orderId: orderIds[0], inReplyTo: received.id });
+          }
         }
       });
     } catch (error) {
