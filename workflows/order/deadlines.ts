@@ -1,4 +1,4 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { PartyTerms, Reminder, WaitingFor } from '../../libs/contracts/src';
 import { DISTRIBUTOR } from '../../libs/contracts/src';
 import { isoAt, now } from './clock';
@@ -52,6 +52,8 @@ export async function awaitParty(ctx: OrderContext, w: AwaitParty): Promise<bool
   }
 }
 
+export const DECISION_LOGGED_ONCE_PATCH = 'buyer-decision-logged-once';
+
 /** Puts a late party's deadline to the buyer; no decision within the buyer's own terms cancels. */
 async function askBuyer(ctx: OrderContext, question: string): Promise<'wait' | 'cancel'> {
   const { state } = ctx;
@@ -66,7 +68,11 @@ async function askBuyer(ctx: OrderContext, question: string): Promise<'wait' | '
   try {
     const decided = await condition(() => (state.lastDecision?.round ?? 0) >= round, terms.answerWithinMs);
     if (!decided) return 'cancel';
-    await ctx.log.record('buyer-decision', state.buyerRef, DISTRIBUTOR, state.lastDecision);
+    // One decision answers every question open when it came, and is one message of the buyer's.
+    if (!patched(DECISION_LOGGED_ONCE_PATCH) || state.loggedDecision !== state.lastDecision) {
+      state.loggedDecision = state.lastDecision;
+      await ctx.log.record('buyer-decision', state.buyerRef, DISTRIBUTOR, state.lastDecision);
+    }
     return state.lastDecision!.decision;
   } finally {
     ctx.drop(waiting);

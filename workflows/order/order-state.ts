@@ -45,6 +45,8 @@ export class OrderState {
   dispatched = false;
   buyerQuestions = 0;
   lastDecision?: BuyerDecision & { round: number };
+  /** the decision last written to the log, so that one answering several questions is written once */
+  loggedDecision?: BuyerDecision & { round: number };
   /** Each party's terms, read when the order first waits for it, so one order runs under one set. */
   readonly terms = new Map<string, PartyTerms>();
 

@@ -135,6 +135,26 @@ describe('orderWorkflow', () => {
     expect(p.supplier.receiveStockInquiry).toHaveBeenCalledTimes(1);
   });
 
+  it('logs one buyer decision once, though it answers two late suppliers put to the buyer at once', async () => {
+    // Found by the chaos run's undo rows: two carriers late together, one decision, logged twice.
+    const p = automaticParties();
+    p.terms.s1 = { onDeadline: 'ask-buyer' };
+    p.terms.s2 = { onDeadline: 'ask-buyer' };
+    p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
+    const o = purchaseOrder([['DE-BOLT', 2], ['SE-GEAR', 1]]);
+    const final = await runOrders(env, p, async (start) => {
+      const handle = await start(o);
+      await until(handle, (v) => v.waitingFor.filter((w) => w.kind === 'stock-answer').length === 2);
+      await env.sleep(25 * HOUR);
+      await until(handle, (v) => v.waitingFor.filter((w) => w.kind === 'buyer-decision').length === 2);
+      await handle.executeUpdate(buyerDecisionUpdate, { args: [{ decision: 'cancel', decidedBy: 'maria' }] });
+      return handle.result();
+    });
+    expect(final.status).toBe('cancelled');
+    expect(p.messages.filter((m) => m.name === 'escalation' && m.receiver.role === 'buyer')).toHaveLength(2);
+    expect(p.messages.filter((m) => m.name === 'buyer-decision')).toHaveLength(1);
+  });
+
   it("refuses a person's stock answer that commits more than asked or was not sent to them", async () => {
     const p = automaticParties();
     p.supplier.receiveStockInquiry.mockResolvedValue({ mode: 'manual' });
