@@ -128,10 +128,9 @@ export async function checkOrder({ client, db }, orderId, { expect } = {}) {
     if (refunds.length) fail('payment-once', 'a completed order was refunded');
     if (transfers[0] && transfers[0].delivery_status !== 'delivered') fail('payment-once', `its transfer notice is ${transfers[0].delivery_status}`);
   }
-  if (status === 'cancelled') {
-    if (transfers.length) fail('payment-once', 'a cancelled order whose money was transferred');
-    if (accepted.length && !refunds.length) fail('payment-once', 'a cancelled order whose payment was not refunded');
-  }
+  // A paid order may still be cancelled until its transport is accepted (the transfer may have come); the refund undoes it.
+  if (status === 'cancelled' && accepted.length && !refunds.length) fail('payment-once', 'a cancelled order whose payment was not refunded');
+  if (transfers.length && !accepted.length) fail('payment-once', 'a transfer without an accepted payment');
 
   // the ledger balances, for the order and journal by journal
   const { rows: journals } = await db.query(

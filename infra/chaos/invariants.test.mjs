@@ -107,6 +107,8 @@ test('a cancelled order must have released its stock, cancelled its bookings and
     o.movements.push({ sku: 'NUT-M8', delta: '10', reason: 'recall', notice_id: 'n1' });
   };
   assert.deepEqual(await brokenBy((o) => (cancelled(o), o.refunds.push({ amount_minor: '500' })), { expect: 'cancelled' }), []);
+  // paid and transferred before the transport deadline put to the buyer, who cancelled: the refund undoes it
+  assert.deepEqual(await brokenBy((o) => (cancelled(o), (o.transfers = [{ amount_minor: '500', delivery_status: 'delivered' }]), o.refunds.push({ amount_minor: '500' })), { expect: 'cancelled' }), []);
   const unrefunded = await brokenBy(cancelled, { expect: 'cancelled' });
   assert.deepEqual(unrefunded.map((b) => b.invariant), ['payment-once']);
   const booked = await brokenBy((o) => (cancelled(o), o.refunds.push({ amount_minor: '500' }), o.transports.push({ notice_id: 't1', status: 'accepted' })), { expect: 'cancelled' });
