@@ -24,13 +24,17 @@ export class AuditController {
 
   @Get('orders/:orderId/timeline')
   @ApiOperation({
-    summary: "The order's story in order: the eight messages and every event, each with actor, time and payload digest",
+    summary: "The order's story in order: the eight messages, every event and every EDI document in and out, each with actor, time and digest",
     description:
-      'kind is message (a step of the flow) or event (no step). actor.person is the person who acted, where one did. ' +
+      'kind is message (a step of the flow), event (no step) or document (an EDI document received from or sent to a partner, ' +
+      'placed by the time it was stored among the log entries, whose own order is kept). actor.person is the person who acted, where one did. ' +
       'digest is the sha256 of the payload as canonical JSON (keys sorted). coveredBy lists the anchors kept outside the ' +
       "log's table that vouch for the entry: `history` (a head the order workflow's Temporal history recorded at or after it) " +
       'and `checkpoint:<sequence>` (the first signed checkpoint holding it); empty while not yet anchored, or when the anchor ' +
-      'disagrees. The same rows as CSV: GET …/timeline.csv.',
+      'disagrees. A document has seq and step null; document holds its id, direction, standard, version, documentType, the ' +
+      'control numbers, status, reason and inReplyTo; its digest is the sha256 hex of the raw document as stored, which ' +
+      'GET /edi/documents/{id} answers. Documents are not part of the order log\'s hash chain: their coveredBy is always empty, ' +
+      'as nothing outside their table anchors them yet. The same rows as CSV: GET …/timeline.csv.',
   })
   timeline(@Param('orderId', orderIdParam) orderId: string) {
     return this.audit.timeline(orderId);
@@ -40,7 +44,10 @@ export class AuditController {
   @ApiProduces('text/csv')
   @ApiOperation({
     summary: 'The timeline as CSV (RFC 4180, header row)',
-    description: `Columns: ${TIMELINE_CSV_COLUMNS.join(', ')}; coveredBy holds the anchors separated by spaces.`,
+    description:
+      `Columns: ${TIMELINE_CSV_COLUMNS.join(', ')}; coveredBy holds the anchors separated by spaces. ` +
+      'A document row has no seq or step, kind document, name its standard and type (X12 850), and its direction, version, ' +
+      'control numbers, status and document id in summary.',
   })
   async timelineCsv(@Param('orderId', orderIdParam) orderId: string, @Res({ passthrough: true }) res: Response) {
     const csv = timelineCsv(await this.audit.timeline(orderId));

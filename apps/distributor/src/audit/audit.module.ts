@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { EdiModule } from '../edi/edi.module';
 import { OrderMessage } from '../order-messages/order-message.entity';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
@@ -8,9 +9,9 @@ import { AuditService } from './audit.service';
 import { CheckpointService } from './checkpoints/checkpoint.service';
 import { WorkflowReplayService } from './workflow-replay.service';
 
-/** The auditor API: timeline, verification of the log against its anchors, checkpoints, raw history and replay of orders. */
+/** The auditor API: timeline (the order log and its EDI documents), verification of the log against its anchors, checkpoints, raw history and replay of orders. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrderMessage, PurchaseOrderRecord])],
+  imports: [TypeOrmModule.forFeature([OrderMessage, PurchaseOrderRecord]), EdiModule],
   controllers: [AuditController],
   providers: [AuditService, WorkflowReplayService, OrderMessagesService, CheckpointService],
 })

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { notFound } from '@tradelane/platform';
+import { MailboxService } from '../edi/mailbox.service';
 import { OrderMessagesService } from '../order-messages/order-messages.service';
 import { PurchaseOrderRecord } from '../purchase-orders/purchase-order.entity';
 import { CheckpointService } from './checkpoints/checkpoint.service';
 import { orderLogBundle, type OrderLogBundle } from './order-log-bundle';
 import { verifyAnchoredLog, type AnchoredVerification, type ChainedEntry } from './order-log-verification';
-import { timelineEntry, type TimelineEntry } from './timeline';
+import { byTime, documentEntry, type TimelineRow } from './document-entries';
+import { timelineEntry } from './timeline';
 import { WorkflowReplayService } from './workflow-replay.service';
 
 export type VerifyResult = Omit<AnchoredVerification, 'coveredBy'>;
@@ -19,6 +21,7 @@ export class AuditService {
     private readonly log: OrderMessagesService,
     private readonly replays: WorkflowReplayService,
     private readonly checkpoints: CheckpointService,
+    private readonly mailbox: MailboxService,
     @InjectRepository(PurchaseOrderRecord) private readonly orders: Repository<PurchaseOrderRecord>,
   ) {}
 
@@ -27,10 +30,14 @@ export class AuditService {
     return result;
   }
 
-  async timeline(orderId: string): Promise<TimelineEntry[]> {
+  /** The log's entries in order, and the order's EDI documents in and out placed among them by time. */
+  async timeline(orderId: string): Promise<TimelineRow[]> {
     const entries = await this.entries(orderId);
-    const { coveredBy } = await this.check(orderId, entries);
-    return entries.map((e) => timelineEntry(e, coveredBy.get(e.seq) ?? []));
+    const [{ coveredBy }, documents] = await Promise.all([this.check(orderId, entries), this.mailbox.storedOfOrder(orderId)]);
+    return byTime(
+      entries.map((e) => timelineEntry(e, coveredBy.get(e.seq) ?? [])),
+      documents.map(documentEntry),
+    );
   }
 
   /** The order's log, the checkpoints from the first that holds it to the latest, and the keys that verify them. */

@@ -1,4 +1,5 @@
 import { payloadDigest } from '../order-messages/order-log-hash';
+import type { TimelineRow } from './document-entries';
 
 export interface LoggedEntry {
   seq: number;
@@ -106,7 +107,8 @@ function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function timelineCsv(entries: TimelineEntry[]): string {
+/** Documents fill the same columns: no seq or step, kind `document`, their id in the summary. */
+export function timelineCsv(entries: TimelineRow[]): string {
   const rows = entries.map((e) =>
     [e.seq, e.at, e.step, e.kind, e.name, e.actor.role, e.actor.id, e.actor.person, e.to.role, e.to.id, e.digest, e.summary, e.coveredBy.join(' ')]
       .map(csvField)

@@ -117,6 +117,28 @@ export class EdiController {
     return this.mailbox.acknowledge(caller, id);
   }
 
+  @Get('documents/:id')
+  @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
+  @ApiOperation({
+    summary: 'One document in or out, as it was received or sent: auditors and operators any, a partner its own',
+    description:
+      'The raw text as stored; its sha256 (hex, of the UTF-8 bytes) is the digest the order timeline shows for it. ' +
+      'X-Edi-Direction, X-Edi-Document-Type and X-Edi-Control-Number say what it is; text/plain when it could not be read as any standard.',
+  })
+  @ApiProduces('application/edi-x12', 'application/edifact', 'text/xml', 'text/plain')
+  @ApiOkResponse({ description: 'the document as stored', content: { ...documents, 'text/plain': rawDocument } })
+  @ApiNotFoundResponse({ description: 'No such document, or it is another partner\'s' })
+  async storedDocument(@Param('id', documentId) id: string, @Res() res: Response, @CurrentCaller() caller: Caller): Promise<void> {
+    const doc = await this.mailbox.stored(caller, id);
+    res
+      .status(200)
+      .setHeader('X-Edi-Direction', doc.direction)
+      .setHeader('X-Edi-Document-Type', doc.documentType)
+      .setHeader('X-Edi-Control-Number', doc.interchangeControl ?? '')
+      .type(MEDIA_TYPE[doc.standard] ?? 'text/plain')
+      .send(doc.raw);
+  }
+
   @Get('documents')
   @Roles('buyer', 'supplier', 'carrier', 'auditor', 'operator')
   @ApiOperation({ summary: "Every document in and out for one order, oldest first: auditors and operators all of them, the order's parties their own" })

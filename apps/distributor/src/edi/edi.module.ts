@@ -20,7 +20,7 @@ import { TradingPartnersService } from './trading-partners.service';
   imports: [ConfigModule.forFeature(ediConfig), TypeOrmModule.forFeature([...ediEntities, OrganisationRecord])],
   controllers: [TradingPartnersController, EdiController],
   providers: [TradingPartnersService, InboundService, MailboxService, OutboxService],
-  exports: [TradingPartnersService],
+  exports: [TradingPartnersService, MailboxService],
 })
 export class EdiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { In, IsNull, Repository } from 'typeorm';
 import { mustSee, notFound, ownScope, readsEverything, type Caller } from '@tradelane/platform';
 import type { EdiDocumentView, OutboxPageDto, OutboxQueryDto } from './dto/edi-document.dto';
+import { OrganisationRecord } from '../identity/organisation.entity';
 import { EdiDocumentRecord } from './entities/edi-document.entity';
 
 const viewOf = ({
@@ -22,7 +23,10 @@ const viewOf = ({
 /** What partners read of their mailbox, and what auditors read of an order's documents. */
 @Injectable()
 export class MailboxService {
-  constructor(@InjectRepository(EdiDocumentRecord) private readonly documents: Repository<EdiDocumentRecord>) {}
+  constructor(
+    @InjectRepository(EdiDocumentRecord) private readonly documents: Repository<EdiDocumentRecord>,
+    @InjectRepository(OrganisationRecord) private readonly organisations: Repository<OrganisationRecord>,
+  ) {}
 
   async outbox(caller: Caller, query: OutboxQueryDto): Promise<OutboxPageDto> {
     const after = query.after ?? 0;
@@ -58,16 +62,39 @@ export class MailboxService {
   /** Every document in and out for one order: auditors and operators all of them, a party its own. */
   async ofOrder(caller: Caller, orderId: string): Promise<EdiDocumentView[]> {
     if (!readsEverything(caller) && !(await this.isPartyOf(caller.organisationId, orderId))) throw notFound('order', orderId);
+    return (await this.storedOfOrder(orderId, ownScope(caller))).map(({ partnerRole: _role, ...doc }) => viewOf(doc));
+  }
+
+  /** One document in or out as stored, raw text included: auditors and operators any, a partner its own. */
+  async stored(caller: Caller, id: string): Promise<EdiDocumentRecord> {
+    const doc = await this.documents.findOneBy({ id });
+    if (!doc) throw notFound('document', id);
+    mustSee(caller, doc.partnerId, 'document', id);
+    return doc;
+  }
+
+  /**
+   * The order's documents as stored, oldest first: those linked to it, and the answers to its
+   * inbound documents (rejections carry no order), each with its partner's role.
+   */
+  async storedOfOrder(orderId: string, partnerId?: string): Promise<Array<EdiDocumentRecord & { partnerRole: string }>> {
     const q = this.documents.createQueryBuilder('d').where(':orderId = ANY(d.order_ids)', { orderId }).orderBy('d.position', 'ASC');
-    if (!readsEverything(caller)) q.andWhere('d.partnerId = :partnerId', { partnerId: caller.organisationId });
+    if (partnerId !== undefined) q.andWhere('d.partnerId = :partnerId', { partnerId });
     const rows = await q.getMany();
-    // The answers to an order's inbound documents (rejections carry no order) belong to it too.
-    const replies = await this.documents
-      .createQueryBuilder('d')
-      .where('d.inReplyTo IN (:...ids)', { ids: rows.length > 0 ? rows.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000'] })
-      .andWhere('NOT (:orderId = ANY(d.order_ids))', { orderId })
-      .getMany();
-    return [...rows, ...replies].sort((a, b) => a.position - b.position).map(viewOf);
+    const replies =
+      rows.length === 0
+        ? []
+        : await this.documents
+            .createQueryBuilder('d')
+            .where('d.inReplyTo IN (:...ids)', { ids: rows.map((r) => r.id) })
+            .andWhere('NOT (:orderId = ANY(d.order_ids))', { orderId })
+            .getMany();
+    const all = [...rows, ...replies].sort((a, b) => a.position - b.position);
+    const partnerIds = [...new Set(all.map((d) => d.partnerId))];
+    const roles = new Map(
+      partnerIds.length === 0 ? [] : (await this.organisations.findBy({ id: In(partnerIds) })).map((o) => [o.id, o.role as string]),
+    );
+    return all.map((d) => Object.assign(d, { partnerRole: roles.get(d.partnerId) ?? 'unknown' }));
   }
 
   private async isPartyOf(organisationId: string, orderId: string): Promise<boolean> {
