@@ -99,6 +99,12 @@ describe('who may do what: the access matrix', () => {
        VALUES ($1, $2, 'outbound', 'x12', '997', 'ready', 'ISA*00*~', 'matrix')`,
       [outboundId, BUYER],
     );
+    const inboundId = randomUUID();
+    await stack.db.query(
+      `INSERT INTO distributor.edi_documents (id, partner_id, direction, standard, document_type, status, raw, content_sha256)
+       VALUES ($1, $2, 'inbound', 'x12', '850', 'rejected', 'ISA*00*~', 'matrix')`,
+      [inboundId, BUYER],
+    );
     const orderParties = new Set<string>(
       (await stack.db.query(`SELECT sender_id AS id FROM distributor.order_messages WHERE order_id = $1 UNION SELECT receiver_id FROM distributor.order_messages WHERE order_id = $1`, [orderId])).rows.map((r: { id: string }) => r.id),
     );
@@ -189,6 +195,7 @@ describe('who may do what: the access matrix', () => {
       { service: 'distributor', method: 'post', route: '/edi/outbound/{id}/ack', path: `/edi/outbound/${outboundId}/ack`, roles: mailbox,
         expect: (caller) => (caller.id === BUYER ? 'admitted' : 404) },
       { service: 'distributor', method: 'get', route: '/edi/documents', path: `/edi/documents?orderId=${orderId}`, roles: [...mailbox, ...readers], expect: partyOfOrder },
+      { service: 'distributor', method: 'get', route: '/edi/documents/{id}', path: `/edi/documents/${inboundId}`, roles: [...mailbox, ...readers], expect: buyersOwn },
       // supplier
       { service: 'supplier', method: 'get', route: '/stock-inquiries', path: '/stock-inquiries', roles: ['supplier', ...readers], listOwner: (i) => i.supplierId },
       { service: 'supplier', method: 'get', route: '/stock-inquiries/{inquiryId}', path: `/stock-inquiries/${stockInquiry.id}`, roles: ['supplier', ...readers],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDays, isoDate, type OrderView } from '@tradelane/contracts';
@@ -12,6 +13,7 @@ import {
   type StockInquiryContent,
 } from '@tradelane/edi';
 import { orderViewQuery } from '@tradelane/workflows';
+import type request from 'supertest';
 import { purchaseOrder } from '../support/purchase-orders';
 import { answerAutomatically, eventually, startStack, type Stack } from '../support/stack';
 
@@ -28,6 +30,46 @@ const wantedBy = addDays(isoDate(new Date()), 21);
 const compact = (iso: string) => iso.replace(/-/g, '');
 
 const SHIP_TO = { name: 'EDI Buyer Goods In', line1: 'Hafenstr. 1', city: 'Hamburg', postalCode: '20457', country: 'DE' };
+
+interface TimelineRow {
+  seq: number | null;
+  at: string;
+  step: number | null;
+  kind: 'message' | 'event' | 'document';
+  name: string;
+  actor: { role: string; id: string };
+  to: { role: string; id: string };
+  digest: string;
+  summary: string;
+  coveredBy: string[];
+  document?: { id: string; direction: string; standard: string; version: string | null; documentType: string; status: string; inReplyTo: string | null };
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and line breaks. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[i++];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',' || (c === '\r' && text[i + 1] === '\n')) {
+      row.push(field);
+      field = '';
+      if (c === '\r') {
+        rows.push(row);
+        row = [];
+        i++;
+      }
+    } else field += c;
+  }
+  return rows;
+}
 
 interface Line {
   sku: string;
@@ -204,6 +246,14 @@ describe('B2B documents through the mailbox', () => {
   const outbox = async (partnerId: string) =>
     (await stack.as(partnerId, 'buyer').distributor.get('/edi/outbound').query({ limit: 200 }).expect(200)).body.items as Array<Record<string, string | number>>;
 
+  /** The body as the text it was sent as, whatever its media type. */
+  const textOf = (req: request.Test) =>
+    req.buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => done(null, text));
+    });
+
   describe.each(PARTNERS.map((p) => [p.profile.standard + ' ' + p.profile.version, p] as const))('a buyer speaking %s', (_name, partner) => {
     it('has its purchase order started, completed, and its documents sent back in order', async () => {
       const before = await ordersOf(partner.id);
@@ -273,6 +323,57 @@ describe('B2B documents through the mailbox', () => {
       expect(audited.body.map((d: { direction: string; documentType: string }) => d.direction)[0]).toBe('inbound');
       expect(audited.body.filter((d: { direction: string }) => d.direction === 'outbound').map((d: { documentType: string }) => d.documentType)).toEqual(partner.outbound);
     });
+  });
+
+  it("shows the X12 850's order with its documents in and out in the auditors' timeline and its CSV, digests matching the stored documents", async () => {
+    const [received] = await inbound(X12_4010.id);
+    expect(received?.status).toBe('accepted'); // the order the X12 004010 buyer's first test completed
+    const orderId = received.order_ids[0];
+    const auditor = stack.as('tradelane-audit').distributor;
+    const timeline: TimelineRow[] = (await auditor.get(`/audit/orders/${orderId}/timeline`).expect(200)).body;
+    const messages: Array<{ seq: number }> = (await auditor.get(`/orders/${orderId}/messages`).expect(200)).body;
+    // The log's entries as they were, in their order; the documents among them.
+    expect(timeline.filter((e) => e.kind !== 'document').map((e) => e.seq)).toEqual(messages.map((m) => m.seq));
+    const documents = timeline.filter((e) => e.kind === 'document');
+    expect(documents.map((d) => `${d.document!.direction} ${d.name}`)).toEqual(['inbound X12 850', 'outbound X12 997', 'outbound X12 855', 'outbound X12 856', 'outbound X12 810']);
+    expect(documents.every((d) => d.seq === null && d.step === null && d.coveredBy.length === 0)).toBe(true);
+    const [order850, ack997] = documents;
+    expect(order850).toMatchObject({
+      actor: { role: 'buyer', id: X12_4010.id },
+      to: { role: 'distributor', id: 'tradelane' },
+      document: { standard: 'x12', version: '004010', documentType: '850', interchangeControl: '000001001', groupControl: '1001', transactionControl: '0001', status: 'accepted' },
+    });
+    expect(ack997).toMatchObject({ actor: { role: 'distributor', id: 'tradelane' }, to: { role: 'buyer', id: X12_4010.id }, document: { inReplyTo: order850.document!.id, status: 'acknowledged' } });
+    const at = (pick: (e: TimelineRow) => boolean) => timeline.findIndex(pick);
+    expect(at((e) => e === order850)).toBeLessThan(at((e) => e.name === 'purchase-order'));
+    // Each document made from a log entry comes after it, and the times never go back.
+    const sources = (await stack.db.query(`SELECT id, source_seq FROM distributor.edi_documents WHERE id = ANY($1)`, [documents.map((d) => d.document!.id)])).rows as Array<{ id: string; source_seq: number | null }>;
+    for (const { id, source_seq } of sources.filter((r) => r.source_seq !== null)) {
+      expect(at((e) => e.document?.id === id)).toBeGreaterThan(at((e) => e.seq === source_seq));
+    }
+    expect(sources.filter((r) => r.source_seq !== null)).toHaveLength(3);
+    const times = documents.map((d) => Date.parse(d.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    for (const d of documents) {
+      const raw = await textOf(auditor.get(`/edi/documents/${d.document!.id}`).expect(200));
+      expect(raw.headers['x-edi-direction']).toBe(d.document!.direction);
+      expect(createHash('sha256').update(raw.body as string, 'utf8').digest('hex')).toBe(d.digest);
+      const stored = (await stack.db.query(`SELECT raw, content_sha256 FROM distributor.edi_documents WHERE id = $1`, [d.document!.id])).rows[0];
+      expect([raw.body, d.digest]).toEqual([stored.raw, stored.content_sha256]);
+    }
+    // Another partner does not read this buyer's documents.
+    await stack.as(EDIFACT.id, 'buyer').distributor.get(`/edi/documents/${order850.document!.id}`).expect(404);
+
+    const csv = await auditor.get(`/audit/orders/${orderId}/timeline.csv`).expect(200);
+    const [header, ...rows] = csvRows(csv.text);
+    const column = (name: string) => header.indexOf(name);
+    expect(rows.map((r) => r[column('kind')])).toEqual(timeline.map((e) => e.kind));
+    const documentRows = rows.filter((r) => r[column('kind')] === 'document');
+    expect(documentRows.map((r) => [r[column('seq')], r[column('name')], r[column('actorId')], r[column('toId')], r[column('digest')], r[column('coveredBy')]])).toEqual(
+      documents.map((d) => ['', d.name, d.actor.id, d.to.id, d.digest, '']),
+    );
+    for (const [i, r] of documentRows.entries()) expect(r[column('summary')]).toContain(`document ${documents[i].document!.id}`);
   });
 
   describe('refuses bad documents with the standard\'s rejection, starting nothing and keeping the document', () => {
