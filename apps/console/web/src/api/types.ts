@@ -92,6 +92,37 @@ export interface TimelineEntry {
   coveredBy: string[];
 }
 
+/** An EDI document in or out, placed by time among the log's entries; not in the hash chain, so never anchored. */
+export interface TimelineDocument {
+  seq: null;
+  at: string;
+  step: null;
+  kind: 'document';
+  /** `X12 850`, `cXML OrderRequest`, `EDIFACT ORDRSP` */
+  name: string;
+  actor: { role: string; id: string; person?: undefined };
+  to: { role: string; id: string };
+  /** sha256 hex of the raw document as stored (GET /edi/documents/{id}) */
+  digest: string;
+  summary: string;
+  coveredBy: [];
+  document: {
+    id: string;
+    direction: 'inbound' | 'outbound';
+    standard: string;
+    version: string | null;
+    documentType: string;
+    interchangeControl: string | null;
+    groupControl: string | null;
+    transactionControl: string | null;
+    status: string;
+    reason: string | null;
+    inReplyTo: string | null;
+  };
+}
+
+export type TimelineRow = TimelineEntry | TimelineDocument;
+
 export interface VerificationAnchors {
   history: { status: 'checked' | 'unavailable' | 'disagrees'; reason?: string; heads: number; lastAnchoredSeq: number | null; unanchoredWrites?: number };
   checkpoints: { status: 'checked' | 'none' | 'unavailable' | 'disagrees' | 'broken'; reason?: string; latest: { id: number; seq: number } | null };

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { body, distributorApi } from '../api/clients';
-import type { ReplayVerdict, TimelineEntry, Verification, VerificationAnchors } from '../api/types';
+import type { ReplayVerdict, TimelineRow, Verification, VerificationAnchors } from '../api/types';
 import { DateTime } from '../shared/Money';
+import { controlNumbers } from './document-row';
 import { ErrorMessage, Field, Loading, Page } from '../shared/ui';
 
 export function FindOrderPage() {
@@ -52,7 +53,7 @@ function checkpointAnchorText(c: VerificationAnchors['checkpoints']): string {
 export function OrderAuditPage() {
   const { orderId = '' } = useParams();
   const path = { params: { path: { orderId } } };
-  const timeline = useQuery({ queryKey: ['audit', orderId, 'timeline'], queryFn: () => body<TimelineEntry[]>(distributorApi.GET('/audit/orders/{orderId}/timeline', path)) });
+  const timeline = useQuery({ queryKey: ['audit', orderId, 'timeline'], queryFn: () => body<TimelineRow[]>(distributorApi.GET('/audit/orders/{orderId}/timeline', path)) });
   const verify = useQuery({ queryKey: ['audit', orderId, 'verify'], queryFn: () => body<Verification>(distributorApi.GET('/audit/orders/{orderId}/verify', path)) });
   const replay = useQuery({ queryKey: ['audit', orderId, 'replay'], queryFn: () => body<ReplayVerdict>(distributorApi.GET('/audit/orders/{orderId}/replay', path)) });
   const base = `/api/distributor/audit/orders/${encodeURIComponent(orderId)}`;
@@ -107,7 +108,7 @@ export function OrderAuditPage() {
         <Loading query={timeline}>
           {(entries) => (
             <table>
-              <caption>Messages and events of the order</caption>
+              <caption>Messages, events and EDI documents of the order</caption>
               <thead>
                 <tr>
                   <th scope="col">#</th>
@@ -122,30 +123,62 @@ export function OrderAuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {entries.map((e) => (
-                  <tr key={e.seq}>
-                    <td>{e.seq}</td>
-                    <td>
-                      <DateTime iso={e.at} />
-                    </td>
-                    <td>{e.step ?? '—'}</td>
-                    <td>
-                      {e.name}
-                      {e.summary ? <div>{e.summary}</div> : null}
-                    </td>
-                    <td>
-                      {e.actor.role} {e.actor.id}
-                    </td>
-                    <td>{e.actor.person ?? '—'}</td>
-                    <td>
-                      {e.to.role} {e.to.id}
-                    </td>
-                    <td>
-                      <code title={e.digest}>{e.digest.slice(0, 16)}…</code>
-                    </td>
-                    <td>{e.coveredBy.length > 0 ? e.coveredBy.map(anchorLabel).join(', ') : 'not yet anchored'}</td>
-                  </tr>
-                ))}
+                {entries.map((e) =>
+                  e.kind === 'document' ? (
+                    <tr key={e.document.id} className="timeline-document" data-kind="document">
+                      <td>—</td>
+                      <td>
+                        <DateTime iso={e.at} />
+                      </td>
+                      <td>—</td>
+                      <td>
+                        {e.document.direction === 'inbound' ? 'Document in' : 'Document out'}: {e.name}
+                        <div>{controlNumbers(e.document)}</div>
+                        <div>
+                          {e.document.status}
+                          {e.document.reason ? `: ${e.document.reason}` : ''}
+                        </div>
+                        <a href={`/api/distributor/edi/documents/${encodeURIComponent(e.document.id)}`} download={`document-${e.document.id}.txt`}>
+                          Download the document as {e.document.direction === 'inbound' ? 'received' : 'sent'}
+                        </a>
+                      </td>
+                      <td>
+                        {e.actor.role} {e.actor.id}
+                      </td>
+                      <td>—</td>
+                      <td>
+                        {e.to.role} {e.to.id}
+                      </td>
+                      <td>
+                        <code title={e.digest}>{e.digest.slice(0, 16)}…</code>
+                      </td>
+                      <td>not in the hash chain</td>
+                    </tr>
+                  ) : (
+                    <tr key={e.seq}>
+                      <td>{e.seq}</td>
+                      <td>
+                        <DateTime iso={e.at} />
+                      </td>
+                      <td>{e.step ?? '—'}</td>
+                      <td>
+                        {e.name}
+                        {e.summary ? <div>{e.summary}</div> : null}
+                      </td>
+                      <td>
+                        {e.actor.role} {e.actor.id}
+                      </td>
+                      <td>{e.actor.person ?? '—'}</td>
+                      <td>
+                        {e.to.role} {e.to.id}
+                      </td>
+                      <td>
+                        <code title={e.digest}>{e.digest.slice(0, 16)}…</code>
+                      </td>
+                      <td>{e.coveredBy.length > 0 ? e.coveredBy.map(anchorLabel).join(', ') : 'not yet anchored'}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           )}
