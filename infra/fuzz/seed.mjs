@@ -38,11 +38,24 @@ const purchaseOrder = (n) => ({
 });
 
 /**
- * Three orders from the demo buyer: one waits for its stock answer; two are answered, so both
+ * The demo buyer's trading-partner profile: without one `/edi/inbound` refuses the buyer (403)
+ * before any parser reads what the fuzzer sends. X12 004010, wanting the documents a buyer gets,
+ * so the seeded orders also fill its outbox.
+ */
+const TRADING_PARTNER = {
+  standard: 'x12',
+  version: '004010',
+  x12: { isaQualifier: 'ZZ', isaId: 'MUSTERMB', gsId: 'MUSTERMB' },
+  documents: ['acknowledgment', 'order-confirmation', 'ship-notice', 'invoice'],
+};
+
+/**
+ * The buyer's trading-partner profile (set by the operator), then three orders from the demo buyer: one waits for its stock answer; two are answered, so both
  * carriers have shipping inquiries; one of those is quoted by both, so it has a booking and a
  * transport notice. Returns the ids the fuzzer should try in path parameters.
  */
 export async function seedObjects(call) {
+  await call('distributor', 'tradelane-ops', 'PUT', `/organisations/${BUYER}/trading-partner`, TRADING_PARTNER);
   const orders = [];
   for (let n = 0; n < 3; n++) orders.push((await call('distributor', BUYER, 'POST', '/purchase-orders', purchaseOrder(n))).orderId);
   const inquiries = await until('a stock inquiry for every order', async () => {
