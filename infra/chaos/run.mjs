@@ -138,10 +138,8 @@ async function runRow(row, ctx, { ordersPerRow }) {
     const checked = await checkOrder(ctx, orderId, { expect: row.expect ?? 'completed' });
     const broken = [...checked.broken, ...(row.check ? await row.check(run, orderId) : []), ...run.extraBroken.filter((b) => b.orderId === orderId)];
     if (!broken.length) result.survived += 1;
-    for (const b of broken) {
-      result.broken[b.invariant] = (result.broken[b.invariant] ?? 0) + 1;
-      result.details.push({ orderId, ...b });
-    }
+    for (const invariant of new Set(broken.map((b) => b.invariant))) result.broken[invariant] = (result.broken[invariant] ?? 0) + 1;
+    for (const b of broken) result.details.push({ orderId, ...b });
   }
   result.seconds = (Date.now() - started) / 1000;
   log(`${row.id}: ${result.survived}/${result.tried} survived${result.details.length ? `; broken: ${result.details.map((d) => `${d.invariant} (${d.detail})`).join('; ')}` : ''}`);
@@ -171,10 +169,8 @@ async function main() {
       for (const orderId of soaked.orderIds) {
         const checked = await checkOrder(ctx, orderId);
         if (!checked.broken.length) row.survived += 1;
-        for (const b of checked.broken) {
-          row.broken[b.invariant] = (row.broken[b.invariant] ?? 0) + 1;
-          row.details.push({ orderId, ...b });
-        }
+        for (const invariant of new Set(checked.broken.map((b) => b.invariant))) row.broken[invariant] = (row.broken[invariant] ?? 0) + 1;
+        for (const b of checked.broken) row.details.push({ orderId, ...b });
       }
       row.notes.push(`${ended.size} of ${soaked.orderIds.length} orders ended`);
       row.seconds = (Date.now() - t0) / 1000;
