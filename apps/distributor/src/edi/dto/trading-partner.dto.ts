@@ -74,29 +74,38 @@ export class CxmlIdentityDto {
   sharedSecret?: string;
 }
 
+/**
+ * One character of U+0001–U+00FF that is not an ASCII letter or digit, nor white space: the same
+ * set here and in the OpenAPI pattern, which counts characters by code point where this regex
+ * without the u flag counts UTF-16 units, so nothing beyond U+FFFF may fit the one and not the other.
+ */
+// eslint-disable-next-line no-control-regex -- EDI separators may be control characters (U+001C–U+001F are common)
+const SEPARATOR = /^[\u0001-\u0008\u000E-\u001F!-/:-@[-`{-~\u007F-\u009F\u00A1-\u00FF]$/;
+const SEPARATOR_RULE = 'must be one character of U+0001–U+00FF that is not a letter, digit or white space';
+
 export class SeparatorsDto {
-  @ApiPropertyOptional({ description: 'X12 element separator (ISA04 position) or EDIFACT data element separator', example: '*', minLength: 1, maxLength: 1 })
+  @ApiPropertyOptional({ description: 'X12 element separator (ISA04 position) or EDIFACT data element separator', example: '*', minLength: 1, maxLength: 1, pattern: SEPARATOR.source })
   @OptionalField()
   @IsString()
-  @Matches(/^[^A-Za-z0-9\s]$/, { message: 'element must be one character that is not a letter, digit or space' })
+  @Matches(SEPARATOR, { message: `element ${SEPARATOR_RULE}` })
   element?: string;
 
-  @ApiPropertyOptional({ description: 'X12 ISA16 component separator or EDIFACT component separator', example: '>', minLength: 1, maxLength: 1 })
+  @ApiPropertyOptional({ description: 'X12 ISA16 component separator or EDIFACT component separator', example: '>', minLength: 1, maxLength: 1, pattern: SEPARATOR.source })
   @OptionalField()
   @IsString()
-  @Matches(/^[^A-Za-z0-9\s]$/, { message: 'component must be one character that is not a letter, digit or space' })
+  @Matches(SEPARATOR, { message: `component ${SEPARATOR_RULE}` })
   component?: string;
 
-  @ApiPropertyOptional({ description: 'X12 005010 ISA11 repetition separator', example: '^', minLength: 1, maxLength: 1 })
+  @ApiPropertyOptional({ description: 'X12 005010 ISA11 repetition separator', example: '^', minLength: 1, maxLength: 1, pattern: SEPARATOR.source })
   @OptionalField()
   @IsString()
-  @Matches(/^[^A-Za-z0-9\s]$/, { message: 'repetition must be one character that is not a letter, digit or space' })
+  @Matches(SEPARATOR, { message: `repetition ${SEPARATOR_RULE}` })
   repetition?: string;
 
-  @ApiPropertyOptional({ description: 'segment terminator', example: '~', minLength: 1, maxLength: 1 })
+  @ApiPropertyOptional({ description: 'segment terminator', example: '~', minLength: 1, maxLength: 1, pattern: SEPARATOR.source })
   @OptionalField()
   @IsString()
-  @Matches(/^[^A-Za-z0-9\s]$/, { message: 'segment must be one character that is not a letter, digit or space' })
+  @Matches(SEPARATOR, { message: `segment ${SEPARATOR_RULE}` })
   segment?: string;
 }
 
