@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROLES } from '../bench/stack.mjs';
-import { startPeople, submitOrder } from './driver.mjs';
+import { setAnswerModes, startPeople, submitOrder } from './driver.mjs';
 
 const SAMPLE_MS = 5000;
 
@@ -81,7 +81,10 @@ function faults(stack) {
 export async function soak({ stack, client, minutes, concurrency = 3, log }) {
   const until = Date.now() + minutes * 60_000;
   const orderIds = [];
-  const people = startPeople(client, { orders: orderIds, log });
+  // Whatever modes the rows or the demo data left, one supplier and one carrier are people who answer.
+  const desks = { manualSuppliers: ['nordic-parts'], manualCarriers: ['baltic-lines'] };
+  await setAnswerModes(client, desks);
+  const people = startPeople(client, { orders: orderIds, ...desks, log });
   const samples = sampler(stack);
   const loaders = Array.from({ length: concurrency }, async () => {
     while (Date.now() < until) {
