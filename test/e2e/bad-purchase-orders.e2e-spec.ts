@@ -25,8 +25,8 @@ describe('a bad purchase order', () => {
     ['an unknown country', { ...valid(), shipTo: { ...shipTo, country: 'XX' } }, 400, 'shipTo.country'],
     ['an unknown field', { ...valid(), discount: 50 }, 400, 'discount'],
     ['a currency the distributor does not trade', { ...valid(), currency: 'JPY' }, 422, 'currency'],
-    ['NUL in a SKU, which PostgreSQL text cannot hold', { ...valid(), lines: [{ sku: 'BOLT\u0000M8', quantity: 1 }] }, 400, 'lines[0].sku'],
-    ['NUL in the city', { ...valid(), shipTo: { ...shipTo, city: 'Ber\u0000lin' } }, 400, 'shipTo.city'],
+    ['NUL in a SKU, which PostgreSQL text cannot hold', { ...valid(), lines: [{ sku: 'BOLT\u0000M8', quantity: 1 }] }, 422, 'lines[0].sku'],
+    ['NUL in the city', { ...valid(), shipTo: { ...shipTo, city: 'Ber\u0000lin' } }, 422, 'shipTo.city'],
     ['a date in the past', { ...valid(), wantedBy: '2020-01-01' }, 422, 'wantedBy'],
   ];
 

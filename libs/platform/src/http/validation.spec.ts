@@ -14,12 +14,12 @@ describe('NUL in text', () => {
     expect(nulPath('x\u0000', 'id')).toBe('id');
   });
 
-  it('is refused with a 400 naming the field, before the DTO is built', async () => {
+  it('is refused with a 422 naming the field, before the DTO is built', async () => {
     const pipe = createValidationPipe({ parent: 'order' });
     const refused = await pipe.transform({ name: 'Acme\u0000' }, { type: 'body', metatype: Named }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ProblemException);
     const problem = refused as ProblemException;
-    expect(problem.getStatus()).toBe(400);
+    expect(problem.getStatus()).toBe(422);
     expect(JSON.stringify(problem.getResponse())).toContain('order.name');
   });
 

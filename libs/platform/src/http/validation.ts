@@ -50,7 +50,7 @@ class TextValidationPipe extends ValidationPipe {
       const found = nulPath(value, metadata.type === 'body' ? this.parent : (metadata.data ?? ''));
       if (found !== undefined) {
         const field = found || metadata.type;
-        throw new ProblemException(400, 'validation', 'Invalid request', `${field}: must not contain NUL (U+0000)`, [
+        throw new ProblemException(422, 'validation', 'Invalid request', `${field}: must not contain NUL (U+0000)`, [
           { field, message: 'must not contain NUL (U+0000)' },
         ]);
       }
