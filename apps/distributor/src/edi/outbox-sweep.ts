@@ -63,7 +63,7 @@ export class OutboxSweep {
       const [cursor] = await tx.query(`SELECT last_seq FROM distributor.edi_order_cursors WHERE order_id = $1 FOR UPDATE`, [entry.order_id]);
       if (cursor.last_seq >= entry.seq) return false;
       const partner = await tx.findOneByOrFail(TradingPartnerRecord, { organisationId: entry.partner_id });
-      for (const [kind, doc] of await this.documentsOf(tx, entry)) {
+      for (const [kind, doc] of await this.documentsOf(tx, entry, partner)) {
         if (partner.documents.includes(kind)) await writeOutbound(tx, partner, this.ours, doc, { orderId: entry.order_id, sourceSeq: entry.seq });
       }
       await tx.query(`UPDATE distributor.edi_order_cursors SET last_seq = $2 WHERE order_id = $1`, [entry.order_id, entry.seq]);
@@ -71,7 +71,7 @@ export class OutboxSweep {
     });
   }
 
-  private async documentsOf(tx: EntityManager, entry: Entry): Promise<Array<[OutboundKind, OutboundDocument]>> {
+  private async documentsOf(tx: EntityManager, entry: Entry, partner: TradingPartnerRecord): Promise<Array<[OutboundKind, OutboundDocument]>> {
     switch (entry.name) {
       case 'stock-inquiry':
       {
@@ -82,7 +82,7 @@ export class OutboxSweep {
       case 'transport-notice':
       {
         // B202 is the carrier's SCAC, not our id for it.
-        const ids = (await tx.findOneByOrFail(TradingPartnerRecord, { organisationId: entry.partner_id })).identities;
+        const ids = partner.identities;
         const notice = { ...(entry.payload as TransportNotice), carrierId: ids.scac ?? ids.isaId.replace(/[^A-Z]/g, '').slice(0, 4) };
         return [['load-tender', { kind: 'load-tender', notice }]];
       }
