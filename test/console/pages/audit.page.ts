@@ -12,7 +12,7 @@ export class AuditPages {
   }
 
   timeline() {
-    return this.page.getByRole('table', { name: 'Messages and events of the order' });
+    return this.page.getByRole('table', { name: 'Messages, events and EDI documents of the order' });
   }
 
   chainVerdict() {
