@@ -1,4 +1,4 @@
-// The three arms' orders, the closed loop that drives them, and the bots that answer for people.
+// The arms' orders, the closed loop that drives them, and the bots that answer for people.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -14,6 +14,9 @@ export function benchOrder(ctx, lines = [{ sku: BENCH_SKU, quantity: 1 }]) {
     currency: 'EUR',
   };
 }
+
+/** Release 0.1.0's answers name who gave them (`paidBy`, `answeredBy`, …); this commit's take that from the token. */
+const actor = (ctx, field) => (ctx.namesActors ? { [field]: 'bench-bot' } : {});
 
 /**
  * The buyer's bot: pays what the confirmation asks once the order waits for it. It asks the buyer
@@ -32,7 +35,7 @@ async function payWhenConfirmed(ctx, orderId) {
     await sleep(ctx.pollMs);
   }
   if (ctx.latencyMs) await sleep(ctx.latencyMs);
-  const payment = { amountMinor: confirmation.amountDue.amountMinor, currency: confirmation.amountDue.currency };
+  const payment = { amountMinor: confirmation.amountDue.amountMinor, currency: confirmation.amountDue.currency, ...actor(ctx, 'paidBy') };
   for (;;) {
     // 409 until the order waits for the payment (the confirmation is stored just before).
     const paid = await ctx.api.post('buyer', `/orders/${orderId}/payment-notice`, payment, { as: ctx.buyerId, allow: [409] });
@@ -42,7 +45,7 @@ async function payWhenConfirmed(ctx, orderId) {
   }
 }
 
-/** A: Tradelane's order, submitted over HTTP, until its transfer notice is applied. */
+/** A (and R, on the release's stack): Tradelane's order, submitted over HTTP, until its transfer notice is applied. */
 export async function runTradelaneOrder(ctx, lines, onSubmitted) {
   const started = performance.now();
   const submitted = await ctx.api.post('distributor', '/purchase-orders', benchOrder(ctx, lines), { as: ctx.buyerId });
@@ -120,6 +123,7 @@ export function startPeopleBots(ctx, { suppliers, carriers }) {
         () => ctx.api.get('supplier', `/suppliers/${s}/stock-inquiries?status=open`, { as: s }),
         (i) =>
           ctx.api.post('supplier', `/stock-inquiries/${i.inquiryId}/answer`, {
+            ...actor(ctx, 'answeredBy'),
             lines: i.lines.map((l) => ({ lineNo: l.lineNo, quantityCommitted: l.quantity })),
           }, { as: s, allow: [409] }),
       ),
@@ -127,13 +131,13 @@ export function startPeopleBots(ctx, { suppliers, carriers }) {
     ...carriers.map((c) =>
       loop(
         () => ctx.api.get('carrier', `/carriers/${c}/shipping-inquiries?status=open`, { as: c }),
-        (i) => ctx.api.post('carrier', `/shipping-inquiries/${i.inquiryId}/quote`, {}, { as: c, allow: [409] }),
+        (i) => ctx.api.post('carrier', `/shipping-inquiries/${i.inquiryId}/quote`, actor(ctx, 'quotedBy'), { as: c, allow: [409] }),
       ),
     ),
     ...carriers.map((c) =>
       loop(
         () => ctx.api.get('carrier', `/carriers/${c}/transport-notices?status=open`, { as: c }),
-        (n) => ctx.api.post('carrier', `/transport-notices/${n.noticeId}/accept`, {}, { as: c, allow: [409] }),
+        (n) => ctx.api.post('carrier', `/transport-notices/${n.noticeId}/accept`, actor(ctx, 'acceptedBy'), { as: c, allow: [409] }),
       ),
     ),
   ];

@@ -31,7 +31,7 @@ export function readOptions() {
     buyerWaitSeconds: num('buyer-wait', 'BENCH_BUYER_WAIT_SECONDS', 20),
     botPollMs: num('bot-poll', 'BENCH_BOT_POLL_MS', 100),
     historySample: num('history-sample', 'BENCH_HISTORY_SAMPLE', 20),
-    arms: list('arms', 'BENCH_ARMS', ['A', 'B', 'B-LA']),
+    arms: list('arms', 'BENCH_ARMS', ['A', 'B', 'B-LA', 'R']),
     lineSizes: list('lines', 'BENCH_LINE_SIZES', ['1', '100', '1000', '5000']).map(Number),
     openOrders: list('open', 'BENCH_OPEN_ORDERS', full ? ['1000', '10000'] : ['1000']).map(Number),
     skipLoad: flag('skip-load'),
@@ -42,6 +42,6 @@ export function readOptions() {
     label: value('label') ?? process.env.BENCH_LABEL ?? '',
   };
   if (options.concurrency < 1) throw new Error('BENCH_CONCURRENCY must be at least 1');
-  for (const arm of options.arms) if (!['A', 'B', 'B-LA'].includes(arm)) throw new Error(`unknown arm ${arm}; use A, B, B-LA`);
+  for (const arm of options.arms) if (!['A', 'B', 'B-LA', 'R'].includes(arm)) throw new Error(`unknown arm ${arm}; use A, B, B-LA, R`);
   return options;
 }

@@ -3,18 +3,20 @@ import { groupOf } from './proc.mjs';
 import { mean, percentile, round, spread, variation } from './stats.mjs';
 
 const GROUPS = ['temporal-server', 'postgres', 'services', 'plain-worker'];
+// The release's services (arm R) count as services; their memory is read apart.
+const group = (component) => groupOf(component.replace(/^release:/, ''));
 
-function armSummary(windows, histories) {
+function armSummary(windows, histories, own = '') {
   const orders = windows.reduce((s, w) => s + w.orders, 0);
   const rates = windows.map((w) => w.orders / w.seconds);
   const latencies = windows.flatMap((w) => w.latenciesMs);
   const cpu = {};
-  for (const w of windows) for (const [c, v] of Object.entries(w.cpuSeconds)) cpu[groupOf(c)] = (cpu[groupOf(c)] ?? 0) + v;
+  for (const w of windows) for (const [c, v] of Object.entries(w.cpuSeconds)) cpu[group(c)] = (cpu[group(c)] ?? 0) + v;
   const cpuMsPerOrder = Object.fromEntries(GROUPS.map((g) => [g, orders ? round(((cpu[g] ?? 0) / orders) * 1000, 2) : undefined]));
   cpuMsPerOrder.total = round(Object.values(cpuMsPerOrder).reduce((s, v) => s + (v ?? 0), 0), 2);
   const peak = {};
   for (const w of windows) for (const [c, v] of Object.entries(w.peakRssMiB)) peak[c] = Math.max(peak[c] ?? 0, v);
-  const services = Object.entries(peak).filter(([c]) => c.startsWith('service:'));
+  const services = Object.entries(peak).filter(([c]) => c.startsWith(`${own}service:`));
   const h = histories ?? [];
   return {
     windows: windows.length,
@@ -26,7 +28,7 @@ function armSummary(windows, histories) {
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
     cpuMsPerOrder,
     peakRssMiB: {
-      distributor: round(peak['service:distributor'], 1),
+      distributor: round(peak[`${own}service:distributor`], 1),
       servicesTotal: round(services.reduce((s, [, v]) => s + v, 0), 1),
       plainWorker: round(peak['plain-worker'], 1),
       temporalServer: round(peak['temporal-server'], 1),
@@ -69,10 +71,10 @@ function ratios(windows, other) {
 export function summarise(results, options) {
   const arms = {};
   for (const arm of options.arms) {
-    arms[arm] = armSummary(results.windows.filter((w) => w.arm === arm), results.histories?.[arm]);
+    arms[arm] = armSummary(results.windows.filter((w) => w.arm === arm), results.histories?.[arm], arm === 'R' ? 'release:' : '');
   }
-  const summary = { arms, ratios: {}, warnings: [] };
-  for (const other of ['B', 'B-LA']) {
+  const summary = { arms, ratios: {}, warnings: [], ...(results.release ? { release: results.release } : {}) };
+  for (const other of ['B', 'B-LA', 'R']) {
     if (arms.A && arms[other]) {
       summary.ratios[`A/${other}`] = ratios(results.windows, other);
       if (arms.A.history.eventsPerOrder && arms[other].history.eventsPerOrder) {
@@ -108,8 +110,9 @@ export function table(summary) {
     out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [arm, s] of Object.entries(summary.arms)) {
       const c = s.cpuMsPerOrder;
+      const name = arm === 'R' && summary.release ? `R (release ${summary.release.version})` : arm;
       out.push(
-        `| ${arm} | ${fmt(s.ordersPerSecond)} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.history.eventsPerOrder)} | ${fmt(s.history.workflowTasksPerOrder)} | ${fmt(c['temporal-server'])} | ${fmt(c.postgres)} | ${fmt(c.services)} | ${fmt(c['plain-worker'])} | ${fmt(c.total)} | ${fmt(s.peakRssMiB.distributor)} | ${fmt(s.peakRssMiB.servicesTotal)} | ${fmt(s.peakRssMiB.plainWorker)} |`,
+        `| ${name} | ${fmt(s.ordersPerSecond)} | ${fmt(s.latencyMs.p50)} | ${fmt(s.latencyMs.p95)} | ${fmt(s.latencyMs.p99)} | ${fmt(s.history.eventsPerOrder)} | ${fmt(s.history.workflowTasksPerOrder)} | ${fmt(c['temporal-server'])} | ${fmt(c.postgres)} | ${fmt(c.services)} | ${fmt(c['plain-worker'])} | ${fmt(c.total)} | ${fmt(s.peakRssMiB.distributor)} | ${fmt(s.peakRssMiB.servicesTotal)} | ${fmt(s.peakRssMiB.plainWorker)} |`,
       );
     }
     out.push('');

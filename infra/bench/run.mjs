@@ -1,6 +1,6 @@
-// `npm run bench`: Tradelane's order flow (A) against plain Temporal (B, B-LA) on one Temporal
-// server in one run, then how one order's cost grows with its lines and how memory grows with
-// open orders. See docs/benchmark.md.
+// `npm run bench`: Tradelane's order flow (A) against plain Temporal (B, B-LA) and against the last
+// release (R) on one Temporal server in one run, then how one order's cost grows with its lines and
+// how memory grows with open orders. See docs/benchmark.md.
 import { Client, Connection } from '@temporalio/client';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,15 +12,16 @@ import { closedLoop, plainOrder, runTradelaneOrder, startPeopleBots } from './ar
 import { servicesClient } from './client.mjs';
 import { readOptions } from './options.mjs';
 import { processTree, sample } from './proc.mjs';
+import { asRelease, buildRelease, lastRelease, namesActors, startReleaseStack } from './release.mjs';
 import { summarise, table } from './report.mjs';
 import { openOrdersRun, lineScalingRun } from './scaling.mjs';
 import { prepareData, setAnswerMode } from './seed.mjs';
-import { configuredStack, startStack } from './stack.mjs';
+import { benchStackEnv, configuredStack, startStack } from './stack.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (m) => console.log(`[bench] ${m}`);
 const PLAIN_QUEUE = `bench-plain-${process.pid}`;
-const PATTERN = ['B', 'A', 'B-LA', 'B-LA', 'A', 'B'];
+const PATTERN = ['B', 'A', 'R', 'B-LA', 'B-LA', 'R', 'A', 'B'];
 
 function startPlainWorker(stack, latencyMs) {
   const child = spawn(process.execPath, [join(root, 'infra/bench/plain-worker.mjs')], {
@@ -46,10 +47,10 @@ function startPlainWorker(stack, latencyMs) {
 }
 
 /** Samples memory twice a second; `peak()` gives the highest RSS per component since `reset()`. */
-function memoryWatch(pids) {
+function memoryWatch(processes) {
   let peak = {};
   const timer = setInterval(() => {
-    const s = sample(processTree(pids()));
+    const s = sample(processes());
     for (const [c, v] of Object.entries(s.rssMiB)) peak[c] = Math.max(peak[c] ?? 0, v);
   }, 500);
   return {
@@ -98,7 +99,10 @@ async function main() {
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const temporal = new Client({ connection });
   const pids = () => [...stack.rootPids, plainWorker.child.pid];
-  const memory = memoryWatch(pids);
+  let release;
+  // Every window samples both stacks (the idle one too), the release's processes under names of their own.
+  const processes = () => [...processTree(pids()), ...(release ? asRelease(processTree(release.stack.rootPids)) : [])];
+  const memory = memoryWatch(processes);
   const ctx = {
     api: servicesClient({ urls: stack.urls, dataDir: stack.dataDir }),
     temporal,
@@ -119,13 +123,34 @@ async function main() {
   let stopBots;
   try {
     await plainWorker.ready;
-    await prepareData(db, options);
+    if (options.arms.includes('R')) {
+      const which = lastRelease();
+      const built = Date.now();
+      const dir = buildRelease(which, { log });
+      const starting = Date.now();
+      const stackR = await startReleaseStack({ release: which, dir, temporalAddress: stack.temporalAddress, databaseUrl: stack.databaseUrl, connection, env: benchStackEnv(), log });
+      results.release = { ...which, buildSeconds: Math.round((starting - built) / 1000), startSeconds: Math.round((Date.now() - starting) / 1000) };
+      release = {
+        stack: stackR,
+        db: new pg.Pool({ connectionString: stackR.databaseUrl, max: 2 }),
+        ctx: {
+          ...ctx,
+          api: servicesClient({ urls: stackR.urls, dataDir: stackR.dataDir }),
+          temporal: new Client({ connection, namespace: stackR.namespace }),
+          namesActors: await namesActors(stackR.urls),
+        },
+      };
+      release.ctx.db = release.db;
+      log(`release ${which.version} is up (${results.release.buildSeconds} s to build or find, ${results.release.startSeconds} s to start); its answers ${release.ctx.namesActors ? 'name' : 'do not name'} who gave them`);
+    }
+    const dbs = [db, ...(release ? [release.db] : [])];
+    for (const d of dbs) await prepareData(d, options);
     const people = { suppliers: ['nordic-parts'], carriers: ['baltic-lines'] };
-    await setAnswerMode(db, options.latencyMs > 0 ? 'manual' : 'automatic');
+    for (const d of dbs) await setAnswerMode(d, options.latencyMs > 0 ? 'manual' : 'automatic');
     // The people's bots poll only while Tradelane's orders run, so they cost B nothing.
-    const withBots = async (work) => {
+    const withBots = async (work, botCtx = ctx) => {
       if (!(options.latencyMs > 0)) return work();
-      stopBots = startPeopleBots(ctx, people);
+      stopBots = startPeopleBots(botCtx, people);
       try {
         return await work();
       } finally {
@@ -135,10 +160,13 @@ async function main() {
     };
     const loop = (arm, durationMs) => {
       const run = () => closedLoop(runners[arm], { concurrency: options.concurrency, durationMs });
-      return arm === 'A' ? withBots(run) : run();
+      if (arm === 'A') return withBots(run);
+      if (arm === 'R') return withBots(run, release.ctx);
+      return run();
     };
     const runners = {
       A: () => runTradelaneOrder(ctx),
+      R: () => runTradelaneOrder(release.ctx),
       B: () => plainOrder('plainOrderWorkflow')(ctx),
       'B-LA': () => plainOrder('plainOrderLocalWorkflow')(ctx),
     };
@@ -151,10 +179,10 @@ async function main() {
       const schedule = [];
       for (let r = 0; r < options.rounds; r++) for (const arm of PATTERN) if (options.arms.includes(arm)) schedule.push({ round: r, arm });
       for (const [i, { round, arm }] of schedule.entries()) {
-        const before = sample(processTree(pids()));
+        const before = sample(processes());
         memory.reset();
         const run = await loop(arm, options.windowSeconds * 1000);
-        const after = sample(processTree(pids()));
+        const after = sample(processes());
         const window = {
           index: i,
           round,
@@ -177,7 +205,7 @@ async function main() {
         const ids = results.windows.filter((w) => w.arm === arm).flatMap((w) => w.workflowIds);
         const step = Math.max(1, Math.floor(ids.length / Math.max(1, options.historySample)));
         const picked = ids.filter((_, i) => i % step === 0).slice(0, options.historySample);
-        results.histories[arm] = await historyStats(temporal, picked);
+        results.histories[arm] = await historyStats(arm === 'R' ? release.ctx.temporal : temporal, picked);
       }
       for (const w of results.windows) delete w.workflowIds;
       if (options.arms.includes('A')) results.replay = await replayCheck(ctx, results.startedAt);
@@ -200,6 +228,10 @@ async function main() {
     memory.stop();
     await connection.close();
     await db.end();
+    if (release) {
+      await release.db.end();
+      await release.stack.stop();
+    }
     await plainWorker.stop();
     await stack.stop();
   }

@@ -26,19 +26,24 @@ export function configuredStack() {
   };
 }
 
+/** What the bench changes in a stack it starts (A's, and the release's of arm R alike). */
+export function benchStackEnv() {
+  return {
+    // The benchmark's buyer pays for thousands of orders; the default credit limit would decline them.
+    PAYER_DEFAULT_CREDIT_LIMIT_MINOR: process.env.PAYER_DEFAULT_CREDIT_LIMIT_MINOR ?? '100000000000000',
+    // The bench measures the engine, not the per-organisation request limit: its one buyer and its
+    // bots make far more than 1,200 requests a minute.
+    RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT_PER_MINUTE ?? '10000000',
+  };
+}
+
 export async function startStack({ log }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tradelane-bench-'));
   const output = [];
   log(`starting the stack in ${dataDir}`);
   const started = await startStackProcess({
     dataDir,
-    env: {
-      // The benchmark's buyer pays for thousands of orders; the default credit limit would decline them.
-      PAYER_DEFAULT_CREDIT_LIMIT_MINOR: process.env.PAYER_DEFAULT_CREDIT_LIMIT_MINOR ?? '100000000000000',
-      // The bench measures the engine, not the per-organisation request limit: its one buyer and its
-      // bots make far more than 1,200 requests a minute.
-      RATE_LIMIT_PER_MINUTE: process.env.BENCH_RATE_LIMIT_PER_MINUTE ?? '10000000',
-    },
+    env: benchStackEnv(),
     onOutput: (chunk) => {
       output.push(String(chunk));
       if (output.length > 400) output.splice(0, output.length - 400);
