@@ -1,6 +1,6 @@
-// node --test infra/bench/*.test.mjs: arm R's parts that need no stack: the release's processes counted as
-// services but read apart for memory, A/R ratios from paired windows, and which body fields the
-// release's answers need, read from its published OpenAPI document.
+// node --test infra/bench/*.test.mjs: arm R's parts that need no stack: the release's processes
+// counted as services but read apart for memory, A/R ratios from paired windows, and which body
+// fields the release's answers need, read from its published OpenAPI document.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
