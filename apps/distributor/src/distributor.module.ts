@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformModule } from '@tradelane/platform';
 import { DistributorActivities } from './activities/distributor.activities';
@@ -14,6 +15,8 @@ import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { PurchaseOrdersController } from './purchase-orders/purchase-orders.controller';
 import { PurchaseOrdersService } from './purchase-orders/purchase-orders.service';
+import { IntakeAdmission, type IntakeLimits } from './purchase-orders/intake-admission';
+import { intakeConfig } from './purchase-orders/intake.config';
 import { SourcingService } from './sourcing/sourcing.service';
 import { TransferNoticesModule } from './transfer-notices/transfer-notices.module';
 import { DistributorWorker } from './worker/distributor-worker';
@@ -26,6 +29,7 @@ import { EdiModule } from './edi/edi.module';
     AuditModule,
     IdentityModule,
     EdiModule,
+    ConfigModule.forFeature(intakeConfig),
     TypeOrmModule.forFeature(distributorEntities),
   ],
   controllers: [
@@ -43,6 +47,7 @@ import { EdiModule } from './edi/edi.module';
     StuckCompensationsService,
     DistributorActivities,
     DistributorWorker,
+    { provide: IntakeAdmission, useFactory: (limits: IntakeLimits) => new IntakeAdmission(limits), inject: [intakeConfig.KEY] },
   ],
 })
 export class DistributorModule {}

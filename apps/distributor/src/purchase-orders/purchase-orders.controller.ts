@@ -17,6 +17,7 @@ import { CsvUploadInterceptor, type UploadedCsv } from './csv/csv-upload.interce
 import { readPurchaseOrderCsv } from './csv/purchase-order-csv';
 import { PurchaseOrderDto, PurchaseOrderTermsDto, type PurchaseOrderInput, type PurchaseOrderTerms } from './dto/purchase-order.dto';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
+import { IntakeAdmissionInterceptor } from './intake-admission.interceptor';
 import { MAX_CSV_BYTES, MAX_LINES_PER_ORDER } from './intake-limits';
 import { PurchaseOrderPipe, PurchaseOrderTermsPipe } from './purchase-order.pipes';
 import { PurchaseOrdersService, type SubmittedOrder } from './purchase-orders.service';
@@ -35,6 +36,7 @@ const unavailable =
 @ApiExtraModels(PurchaseOrderTermsDto)
 @Controller('purchase-orders')
 @Roles('buyer')
+@UseInterceptors(IntakeAdmissionInterceptor)
 export class PurchaseOrdersController {
   constructor(private readonly purchaseOrders: PurchaseOrdersService) {}
 

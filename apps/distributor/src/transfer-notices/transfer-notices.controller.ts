@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, HttpCode, HttpException, Post, Query, Req, Res, type RawBodyRequest } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, HttpException, Post, Query, Req, Res, UseInterceptors, type RawBodyRequest } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles, SIGNATURE_HEADER } from '@tradelane/platform';
+import { IntakeAdmissionInterceptor } from '../purchase-orders/intake-admission.interceptor';
 import { TransferNoticeDto } from './dto/transfer-notice.dto';
 import { TransferNoticeFilterDto } from './dto/transfer-notice-filter.dto';
 import { TransferNoticesService } from './transfer-notices.service';
@@ -15,6 +16,7 @@ export class TransferNoticesController {
   @Post()
   @HttpCode(200)
   @Roles('payment-gateway')
+  @UseInterceptors(IntakeAdmissionInterceptor)
   @ApiOperation({ summary: "The gateway's signed transfer notice (step 8); a redelivered event answers with its first outcome" })
   @ApiHeader({ name: SIGNATURE_HEADER, required: true, description: 't=<unix seconds>,v1=<hex HMAC-SHA256 over "<t>.<raw body>">' })
   @ApiBody({ type: TransferNoticeDto })
