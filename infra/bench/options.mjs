@@ -36,12 +36,17 @@ export function readOptions() {
     openOrders: list('open', 'BENCH_OPEN_ORDERS', full ? ['1000', '10000'] : ['1000']).map(Number),
     skipLoad: flag('skip-load'),
     skipScaling: flag('skip-scaling'),
+    burst: num('burst', 'BENCH_BURST', 0),
+    burstConcurrency: num('burst-concurrency', 'BENCH_BURST_CONCURRENCY', 64),
+    burstBuyers: num('burst-buyers', 'BENCH_BURST_BUYERS', 4),
+    burstTimeoutSeconds: num('burst-timeout', 'BENCH_BURST_TIMEOUT_SECONDS', 1800),
     outDir: value('out') ?? process.env.BENCH_OUT_DIR ?? '.bench',
     buyerId: process.env.BENCH_BUYER_ID ?? 'muster-maschinenbau',
     maxVariation: num('max-variation', 'BENCH_MAX_VARIATION', 0.15),
     label: value('label') ?? process.env.BENCH_LABEL ?? '',
   };
   if (options.concurrency < 1) throw new Error('BENCH_CONCURRENCY must be at least 1');
+  if (options.burst && (options.burstConcurrency < 1 || options.burstBuyers < 1)) throw new Error('BENCH_BURST_CONCURRENCY and BENCH_BURST_BUYERS must be at least 1');
   for (const arm of options.arms) if (!['A', 'B', 'B-LA', 'R'].includes(arm)) throw new Error(`unknown arm ${arm}; use A, B, B-LA, R`);
   return options;
 }

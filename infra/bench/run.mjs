@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { closedLoop, plainOrder, runTradelaneOrder, startPeopleBots } from './arms.mjs';
+import { burstRun, burstTable } from './burst.mjs';
 import { servicesClient } from './client.mjs';
 import { readOptions } from './options.mjs';
 import { processTree, sample } from './proc.mjs';
@@ -219,9 +220,15 @@ async function main() {
       results.scaling.openOrders = await openOrdersRun(ctx, options, { pids, log });
       save();
     }
+    if (options.burst > 0) {
+      results.burst = await burstRun(ctx, options, { urls: stack.urls, log });
+      save();
+    }
     const scalingTable = table({ scaling: results.scaling });
     if (scalingTable) console.log(`\n${scalingTable}\n`);
-    writeFileSync(join(outDir, `bench-${stamp}.md`), `${results.summary ? table(results.summary) : ''}\n${scalingTable}\n`);
+    const burst = burstTable(results.burst);
+    if (burst) console.log(`\n${burst}\n`);
+    writeFileSync(join(outDir, `bench-${stamp}.md`), `${results.summary ? table(results.summary) : ''}\n${scalingTable}\n${burst ? `\n${burst}\n` : ''}`);
     log(`results: ${join(outDir, `bench-${stamp}.json`)} and .md`);
   } finally {
     if (stopBots) await stopBots();
