@@ -47,8 +47,8 @@ export const intakeConfig = registerAs('intake', (): IntakeLimits => {
   return {
     what: 'purchase orders',
     maxInFlight: env.INTAKE_MAX_IN_FLIGHT ?? 4,
-    maxWaiting: env.INTAKE_MAX_WAITING ?? 64,
-    maxWaitMs: env.INTAKE_MAX_WAIT_MS ?? 2000,
+    maxWaiting: env.INTAKE_MAX_WAITING ?? 128,
+    maxWaitMs: env.INTAKE_MAX_WAIT_MS ?? 5000,
     retryAfterSeconds: env.INTAKE_RETRY_AFTER_SECONDS ?? 1,
   };
 });
