@@ -23,7 +23,7 @@ const actor = (ctx, field) => (ctx.namesActors ? { [field]: 'bench-bot' } : {});
  * API to hold its request until the confirmation arrives (`Prefer: wait`), or polls every
  * `pollMs` with `BENCH_BUYER_WAIT_SECONDS=0`.
  */
-async function payWhenConfirmed(ctx, orderId) {
+export async function payWhenConfirmed(ctx, orderId) {
   let confirmation;
   const prefer = ctx.buyerWaitSeconds > 0 ? { prefer: `wait=${ctx.buyerWaitSeconds}` } : {};
   for (;;) {

@@ -32,8 +32,11 @@ export function readOptions() {
     botPollMs: num('bot-poll', 'BENCH_BOT_POLL_MS', 100),
     historySample: num('history-sample', 'BENCH_HISTORY_SAMPLE', 20),
     arms: list('arms', 'BENCH_ARMS', ['A', 'B', 'B-LA', 'R']),
-    lineSizes: list('lines', 'BENCH_LINE_SIZES', ['1', '100', '1000', '5000']).map(Number),
+    // `--lines 0` (or an empty list) leaves out the line-scaling orders.
+    lineSizes: ((value('lines') ?? process.env.BENCH_LINE_SIZES) === '' ? [] : list('lines', 'BENCH_LINE_SIZES', ['1', '100', '1000', '5000'])).map(Number).filter((n) => n > 0),
     openOrders: list('open', 'BENCH_OPEN_ORDERS', full ? ['1000', '10000'] : ['1000']).map(Number),
+    idleSeconds: num('idle', 'BENCH_IDLE_SECONDS', 20),
+    answerSample: num('answer-sample', 'BENCH_ANSWER_SAMPLE', 1000),
     skipLoad: flag('skip-load'),
     skipScaling: flag('skip-scaling'),
     burst: num('burst', 'BENCH_BURST', 0),

@@ -129,14 +129,19 @@ export function table(summary) {
     for (const r of summary.scaling.lines) out.push(`| ${r.lines} | ${fmt(r.acceptMs)} | ${fmt(r.stockAnswersMs)} | ${fmt(r.completedMs)} |`);
   }
   if (summary.scaling?.openOrders) {
-    out.push('\n| open orders | distributor RSS MiB | all services RSS MiB | Temporal server RSS MiB | distributor change over 15 s idle (MiB) |');
-    out.push('| ---: | ---: | ---: | ---: | ---: |');
+    out.push('\n| open orders | submitted/s | distributor RSS MiB: before, all waiting, idle max, idle end | over the idle period: seconds, distributor MiB/min | Temporal server RSS MiB: before, idle end | PostgreSQL RSS MiB: before, idle end | answered sample: completed of sampled, seconds |');
+    out.push('| ---: | ---: | --- | --- | --- | --- | --- |');
     for (const run of summary.scaling.openOrders) {
-      for (const p of run.points) {
-        const services = Object.entries(p.rssMiB).filter(([k]) => k.startsWith('service:')).reduce((s, [, v]) => s + v, 0);
-        out.push(`| ${p.label} (${p.openOrders}) | ${fmt(p.rssMiB['service:distributor'])} | ${fmt(round(services, 1))} | ${fmt(p.rssMiB['temporal-server'])} | |`);
-      }
-      out.push(`| ${run.totalOpen} settled | | | | ${fmt(run.growthWhileIdleMiB['service:distributor'])} |`);
+      const at = (label) => run.points.find((p) => p.label === label)?.rssMiB ?? {};
+      const before = run.points[0].rssMiB;
+      const waiting = run.points.find((p) => p.label.endsWith(' waiting'))?.rssMiB ?? {};
+      const idle = run.idle ?? { firstMiB: at('idle +0s'), lastMiB: {}, maxMiB: {}, slopeMiBPerMinute: {} };
+      const d = 'service:distributor';
+      out.push(
+        `| ${run.totalOpen} | ${fmt(run.submittedPerSecond)} | ${fmt(before[d])}, ${fmt(waiting[d])}, ${fmt(idle.maxMiB[d])}, ${fmt(idle.lastMiB[d])} | ${fmt(idle.seconds)} s, ${fmt(idle.slopeMiBPerMinute[d])} | ` +
+          `${fmt(before['temporal-server'])}, ${fmt(idle.lastMiB['temporal-server'])} | ${fmt(before.postgres)}, ${fmt(idle.lastMiB.postgres)} | ` +
+          `${run.answered ? `${run.answered.completed} of ${run.answered.sampled}, ${fmt(run.answered.seconds)} s` : ''} |`,
+      );
     }
   }
   return out.join('\n');
