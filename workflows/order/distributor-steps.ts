@@ -18,6 +18,8 @@ export interface OwnSteps {
    * a write started then takes everything this workflow task recorded.
    */
   settled(): Promise<void>;
+  /** The local steps themselves, outside the turn: for writes whose result no step waits on. */
+  local: DistributorSteps;
 }
 
 /**
@@ -61,6 +63,7 @@ export function ownSteps(): OwnSteps {
   return {
     inTurn,
     settled,
+    local: quick,
     steps: {
       recordMessages: oneAtATime((s) => s.recordMessages),
       planSourcing: oneAtATime((s) => s.planSourcing),
