@@ -129,7 +129,7 @@ export function table(summary) {
     for (const r of summary.scaling.lines) out.push(`| ${r.lines} | ${fmt(r.acceptMs)} | ${fmt(r.stockAnswersMs)} | ${fmt(r.completedMs)} |`);
   }
   if (summary.scaling?.openOrders) {
-    out.push('\n| open orders | submitted/s | distributor RSS MiB: before, all waiting, idle max, idle end | over the idle period: seconds, distributor MiB/min | Temporal server RSS MiB: before, idle end | PostgreSQL RSS MiB: before, idle end | answered sample: completed of sampled, seconds |');
+    out.push('\n| open orders | submitted/s | distributor RSS MiB: before, all waiting, idle max, idle end | over the idle period: seconds, distributor MiB/min (all, second half) | Temporal server RSS MiB: before, idle end | PostgreSQL RSS MiB: before, idle end | answered sample: completed of sampled, seconds |');
     out.push('| ---: | ---: | --- | --- | --- | --- | --- |');
     for (const run of summary.scaling.openOrders) {
       const at = (label) => run.points.find((p) => p.label === label)?.rssMiB ?? {};
@@ -138,7 +138,7 @@ export function table(summary) {
       const idle = run.idle ?? { firstMiB: at('idle +0s'), lastMiB: {}, maxMiB: {}, slopeMiBPerMinute: {} };
       const d = 'service:distributor';
       out.push(
-        `| ${run.totalOpen} | ${fmt(run.submittedPerSecond)} | ${fmt(before[d])}, ${fmt(waiting[d])}, ${fmt(idle.maxMiB[d])}, ${fmt(idle.lastMiB[d])} | ${fmt(idle.seconds)} s, ${fmt(idle.slopeMiBPerMinute[d])} | ` +
+        `| ${run.totalOpen} | ${fmt(run.submittedPerSecond)} | ${fmt(before[d])}, ${fmt(waiting[d])}, ${fmt(idle.maxMiB[d])}, ${fmt(idle.lastMiB[d])} | ${fmt(idle.seconds)} s, ${fmt(idle.slopeMiBPerMinute[d])}, ${fmt(idle.secondHalfSlopeMiBPerMinute?.[d])} | ` +
           `${fmt(before['temporal-server'])}, ${fmt(idle.lastMiB['temporal-server'])} | ${fmt(before.postgres)}, ${fmt(idle.lastMiB.postgres)} | ` +
           `${run.answered ? `${run.answered.completed} of ${run.answered.sampled}, ${fmt(run.answered.seconds)} s` : ''} |`,
       );

@@ -99,7 +99,7 @@ export async function openOrdersRun(ctx, options, { pids, log }) {
     log(
       `${row.totalOpen} open orders: submitted ${count} in ${row.submitSeconds}s (${row.submittedPerSecond}/s), all waiting after ${row.allWaitingSeconds}s; ` +
         `over ${idle.seconds}s idle the distributor went ${idle.firstMiB['service:distributor']} → ${idle.lastMiB['service:distributor']} MiB ` +
-        `(${idle.slopeMiBPerMinute['service:distributor']} MiB/min); ${answered.completed} of ${answered.sampled} answered orders completed in ${answered.seconds}s`,
+        `(${idle.slopeMiBPerMinute['service:distributor']} MiB/min, second half ${idle.secondHalfSlopeMiBPerMinute['service:distributor']} MiB/min); ${answered.completed} of ${answered.sampled} answered orders completed in ${answered.seconds}s`,
     );
   }
   return out;
@@ -132,6 +132,10 @@ async function idlePeriod(idleSeconds, checkpoint, log) {
     maxMiB: Object.fromEntries(components.map((k) => [k, Math.max(...series.map((p) => of(p, k)))])),
     growthMiB: Object.fromEntries(components.map((k) => [k, round(of(last, k) - of(first, k), 1)])),
     slopeMiBPerMinute: Object.fromEntries(components.map((k) => [k, round(slope(series.map((p) => [(p.at - first.at) / 60_000, of(p, k)])), 2)])),
+    // The garbage of the orders' last steps is collected early in the period; the second half shows what stays.
+    secondHalfSlopeMiBPerMinute: Object.fromEntries(
+      components.map((k) => [k, round(slope(series.slice(Math.floor(series.length / 2)).map((p) => [(p.at - first.at) / 60_000, of(p, k)])), 2)]),
+    ),
   };
 }
 

@@ -71,8 +71,10 @@ describe('the environment, one validated schema per namespace', () => {
         taskQueuePrefix: '',
         workflowBundlePath: undefined,
         workersEnabled: true,
-        maxCachedWorkflows: undefined,
+        // bounded, whatever the heap: the SDK's own default grows with it (docs/configuration.md)
+        maxCachedWorkflows: 100,
       });
+      expect(withEnv({ ...base, TEMPORAL_MAX_CACHED_WORKFLOWS: '5000' }, () => temporalConfig().maxCachedWorkflows)).toBe(5000);
       expect(
         withEnv({ ...base, TEMPORAL_WORKERS_ENABLED: 'false', TEMPORAL_MAX_CACHED_WORKFLOWS: '0', TEMPORAL_TASK_QUEUE_PREFIX: 't1-' }, () =>
           temporalConfig(),

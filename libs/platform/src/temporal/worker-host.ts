@@ -58,7 +58,7 @@ export class WorkerHost implements BeforeApplicationShutdown {
       interceptors: { activity: [tracingActivityInterceptors, activityLogContext(service), ...(faults ? [activityFaults(faults)] : [])] },
       sinks,
       shutdownGraceTime: '5 seconds',
-      ...(this.config.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: this.config.maxCachedWorkflows } : {}),
+      maxCachedWorkflows: this.config.maxCachedWorkflows,
     };
     if (workflows) {
       if (this.config.workflowBundlePath) options.workflowBundle = { codePath: this.config.workflowBundlePath };
