@@ -75,13 +75,39 @@ describe('every party activity, delivered twice', () => {
     expect(balance).toEqual([expect.objectContaining({ balanced: true, debitsMinor: 1000, creditsMinor: 1000 })]);
   });
 
-  it('recorded message: one row, the first payload kept', async () => {
+  it('recorded message: a retry adds nothing; other content under a taken number is added after, not dropped', async () => {
     const distributor = stack.apps.distributor.get(DistributorActivities);
     const messages = stack.apps.distributor.get(OrderMessagesService);
     const message = { orderId, seq: 1, step: 1, name: 'purchase-order' as const, sender: { role: 'buyer' as const, id: 'b1' }, receiver: { role: 'distributor' as const, id: 'tradelane' }, sentAt: new Date().toISOString(), payload: { v: 1 } };
     await distributor.recordMessages([message]);
-    await distributor.recordMessages([{ ...message, payload: { v: 2 } }]);
+    await distributor.recordMessages([message]);
     expect(await messages.forOrder(orderId)).toEqual([expect.objectContaining({ seq: 1, payload: { v: 1 } })]);
+    await distributor.recordMessages([{ ...message, payload: { v: 2 } }]);
+    expect((await messages.forOrder(orderId)).map((e) => [e.seq, e.payload])).toEqual([[1, { v: 1 }], [2, { v: 2 }]]);
+  });
+
+  it('recorded batch: a workflow task attempt that timed out after its write, retried with an update that came meanwhile, loses and doubles nothing', async () => {
+    const distributor = stack.apps.distributor.get(DistributorActivities);
+    const messages = stack.apps.distributor.get(OrderMessagesService);
+    const order = randomUUID();
+    const at = (ms: number) => new Date(Date.parse('2026-12-02T12:00:00.000Z') + ms).toISOString();
+    const gateway = { role: 'payment-gateway' as const, id: 'tradelane-pay' };
+    const carrier = { role: 'carrier' as const, id: 'baltic-lines' };
+    const us = { role: 'distributor' as const, id: 'tradelane' };
+    const entry = (seq: number, name: 'payment-notice' | 'transfer-notice' | 'transport-acceptance' | 'dispatch-notice', sender: typeof gateway | typeof carrier | typeof us, sentAt: string) =>
+      ({ orderId: order, seq, step: null, name, sender, receiver: us, sentAt, payload: { name } });
+    await distributor.recordMessages([entry(1, 'payment-notice', gateway, at(0))]);
+    // The attempt that timed out had only the transfer notice as entry 2, and wrote it.
+    await distributor.recordMessages([entry(2, 'transfer-notice', gateway, at(1000))]);
+    // Its retry, started later, took the carrier's acceptance in first.
+    const retry = [entry(2, 'transport-acceptance', carrier, at(12_000)), entry(3, 'transfer-notice', gateway, at(12_000)), entry(4, 'dispatch-notice', us, at(12_000))];
+    const head = await distributor.recordMessages(retry);
+    const again = await distributor.recordMessages(retry);
+    const log = await messages.forOrder(order);
+    expect(log.map((e) => [e.seq, e.name])).toEqual([[1, 'payment-notice'], [2, 'transfer-notice'], [3, 'transport-acceptance'], [4, 'dispatch-notice']]);
+    log.forEach((e, i) => expect(e.prevHash).toBe(i === 0 ? null : log[i - 1].hash));
+    expect(head).toEqual({ orderId: order, seq: 4, hash: log[3].hash });
+    expect(again).toEqual(head);
   });
 
   it('recorded batch: a retry that overlaps writes only what is missing, and each entry chains the one before', async () => {

@@ -6,7 +6,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { OrderLogHead, RecordedMessage } from '@tradelane/contracts';
 import { Metrics } from '@tradelane/platform';
 import { OrderMessage } from './order-message.entity';
-import { entryHash } from './order-log-hash';
+import { canonicalJson, entryHash } from './order-log-hash';
 import { OrderMetrics } from './order-metrics';
 import { ANSWERED_NAMES, isAnswer, stepLatencies, subjectOf, type AnswerFacts, type LogEntryFacts } from './step-latency';
 
@@ -27,8 +27,13 @@ export class OrderMessagesService {
   /**
    * Several consecutive entries of one order's log in one read and one insert. Keyed by
    * order id and sequence number, so a retry skips what is written. Each entry chains the hash of
-   * the one before; the workflow writes batches one after another, so a missing predecessor can
-   * only be a delivery that overtook it, and a retry will find it.
+   * the one before; a missing predecessor is a write that overtook the one before it, and a retry
+   * will find it.
+   *
+   * A sequence number already taken by other content is a write from a workflow task attempt
+   * that timed out after this ran: the retried task numbered its entries afresh, with what came
+   * in meanwhile among them. Then the rest of the batch is matched by content instead, and what
+   * the log lacks is added after its last entry, so nothing is dropped or written twice.
    *
    * Returns the head of the log of the batch's last order after its last entry, as stored (a retry
    * that finds the rows written returns their hash), or null for an empty batch.
@@ -49,11 +54,18 @@ export class OrderMessagesService {
     const first = entries[0].seq;
     const last = entries[entries.length - 1].seq;
     // What is written already, and the predecessor of the first entry, in one round trip.
-    const found = await this.messages.find({ where: { orderId, seq: Between(first - 1, last) }, select: { seq: true, hash: true } });
+    const found = await this.messages.find({ where: { orderId, seq: Between(first - 1, last) }, select: { seq: true, hash: true, prevHash: true } });
+    const stored = new Map(found.map((m) => [m.seq, m]));
     const hashes = new Map(found.map((m) => [m.seq, m.hash]));
     const rows: QueryDeepPartialEntity<OrderMessage>[] = [];
-    for (const message of entries) {
-      if (hashes.has(message.seq)) continue;
+    let renumber: RecordedMessage[] = [];
+    for (const [i, message] of entries.entries()) {
+      const taken = stored.get(message.seq);
+      if (taken) {
+        if (taken.hash === hashOf(taken.prevHash, message)) continue;
+        renumber = entries.slice(i);
+        break;
+      }
       const prevHash = message.seq > 1 ? hashes.get(message.seq - 1) : null;
       if (prevHash === undefined) {
         throw ApplicationFailure.retryable(
@@ -61,38 +73,68 @@ export class OrderMessagesService {
           'OrderLogOutOfOrder',
         );
       }
-      // Hash what will be read back: timestamptz comes back as a Date, jsonb as parsed JSON.
-      const sentAt = new Date(message.sentAt);
-      const payload = JSON.parse(JSON.stringify(message.payload ?? null)) as object;
-      const hash = entryHash(prevHash, { ...message, sentAt: sentAt.toISOString(), payload });
-      hashes.set(message.seq, hash);
-      rows.push({
-        orderId,
-        seq: message.seq,
-        step: message.step,
-        name: message.name,
-        senderRole: message.sender.role,
-        senderId: message.sender.id,
-        receiverRole: message.receiver.role,
-        receiverId: message.receiver.id,
-        sentAt,
-        payload,
-        prevHash,
-        hash,
-      });
+      const row = rowOf(message, message.seq, prevHash);
+      hashes.set(message.seq, row.hash as string);
+      rows.push(row);
     }
-    const head = { orderId, seq: last, hash: hashes.get(last)! };
-    if (rows.length === 0) return head;
-    const inserted = await this.messages.createQueryBuilder().insert().values(rows).orIgnore().returning(['seq']).execute();
-    // Only what this write inserted is counted: a retry finds the rest written already.
-    const added = new Set((inserted.raw as Array<{ seq: number }>).map((r) => r.seq));
-    const addedEntries = entries.filter((m) => added.has(m.seq));
-    this.metrics.added(addedEntries);
+    let head = { orderId, seq: last, hash: hashes.get(last)! };
+    let added = await this.insert(orderId, rows, entries);
+    if (renumber.length > 0) {
+      const appended = await this.appendMissing(orderId, renumber);
+      head = appended.head;
+      added = added.concat(appended.added);
+    }
+    this.metrics.added(added);
     // The log is written; a response time that cannot be read now is lost rather than failing the write.
-    await this.countResponses(orderId, addedEntries).catch((error: Error) =>
+    await this.countResponses(orderId, added).catch((error: Error) =>
       this.logger.warn(`order ${orderId}: response times not counted: ${error.message}`),
     );
     return head;
+  }
+
+  /** Inserts rows no other write took meanwhile; returns the entries this write added. */
+  private async insert(orderId: string, rows: QueryDeepPartialEntity<OrderMessage>[], entries: RecordedMessage[]): Promise<RecordedMessage[]> {
+    if (rows.length === 0) return [];
+    const inserted = await this.messages.createQueryBuilder().insert().values(rows).orIgnore().returning(['seq']).execute();
+    // Only what this write inserted is counted: a retry finds the rest written already.
+    const added = new Set((inserted.raw as Array<{ seq: number }>).map((r) => r.seq));
+    return entries.filter((m) => m.orderId === orderId && added.has(m.seq));
+  }
+
+  /** The entries whose content the log does not hold yet, after its last entry. */
+  private async appendMissing(orderId: string, entries: RecordedMessage[]): Promise<{ head: OrderLogHead; added: RecordedMessage[] }> {
+    const log = await this.messages.find({ where: { orderId }, order: { seq: 'ASC' } });
+    const held = new Map<string, number>();
+    for (const r of log) {
+      const key = contentKey({ name: r.name, sender: { role: r.senderRole, id: r.senderId }, receiver: { role: r.receiverRole, id: r.receiverId }, payload: r.payload });
+      held.set(key, (held.get(key) ?? 0) + 1);
+    }
+    let seq = log.at(-1)?.seq ?? 0;
+    let hash = log.at(-1)?.hash ?? null;
+    const rows: QueryDeepPartialEntity<OrderMessage>[] = [];
+    const renumbered: RecordedMessage[] = [];
+    for (const message of entries) {
+      const key = contentKey(message);
+      const count = held.get(key) ?? 0;
+      if (count > 0) {
+        held.set(key, count - 1);
+        continue;
+      }
+      const row = rowOf(message, ++seq, hash);
+      hash = row.hash as string;
+      rows.push(row);
+      renumbered.push({ ...message, seq });
+    }
+    if (rows.length > 0) {
+      this.logger.warn(
+        `order ${orderId}: entries ${entries.map((m) => m.seq).join(', ')} came numbered as a workflow task attempt that timed out had not numbered them; ${rows.length} added as ${rows.map((r) => r.seq as number).join(', ')}`,
+      );
+    }
+    const added = await this.insert(orderId, rows, renumbered);
+    if (added.length < rows.length) {
+      throw ApplicationFailure.retryable(`order ${orderId}: another write added to the log meanwhile`, 'OrderLogOutOfOrder');
+    }
+    return { head: { orderId, seq, hash: hash! }, added };
   }
 
   /** Each answer added, timed from the message it answers. */
@@ -137,4 +179,33 @@ export class OrderMessagesService {
 
 function factsOf(m: RecordedMessage): AnswerFacts {
   return { seq: m.seq, name: m.name, sender: m.sender, sentAt: new Date(m.sentAt), ...subjectOf(m.payload) };
+}
+
+/** Timestamptz comes back as a Date and jsonb as parsed JSON: the hash is of what will be read back. */
+function rowOf(message: RecordedMessage, seq: number, prevHash: string | null): QueryDeepPartialEntity<OrderMessage> {
+  const sentAt = new Date(message.sentAt);
+  const payload = JSON.parse(JSON.stringify(message.payload ?? null)) as object;
+  return {
+    orderId: message.orderId,
+    seq,
+    step: message.step,
+    name: message.name,
+    senderRole: message.sender.role,
+    senderId: message.sender.id,
+    receiverRole: message.receiver.role,
+    receiverId: message.receiver.id,
+    sentAt,
+    payload,
+    prevHash,
+    hash: entryHash(prevHash, { ...message, seq, sentAt: sentAt.toISOString(), payload }),
+  };
+}
+
+function hashOf(prevHash: string | null, message: RecordedMessage): string {
+  return rowOf(message, message.seq, prevHash).hash as string;
+}
+
+/** What an entry says, without when it was numbered and stamped. */
+function contentKey(m: Pick<RecordedMessage, 'name' | 'sender' | 'receiver' | 'payload'>): string {
+  return canonicalJson({ name: m.name, sender: { role: m.sender.role, id: m.sender.id }, receiver: { role: m.receiver.role, id: m.receiver.id }, payload: JSON.parse(JSON.stringify(m.payload ?? null)) as unknown });
 }
