@@ -139,7 +139,7 @@ async function idlePeriod(idleSeconds, checkpoint, log) {
   };
 }
 
-function slope(xy) {
+export function slope(xy) {
   if (xy.length < 2) return 0;
   const mx = xy.reduce((s, [x]) => s + x, 0) / xy.length;
   const my = xy.reduce((s, [, y]) => s + y, 0) / xy.length;
