@@ -195,8 +195,11 @@ describe('an order log rewritten by a database admin', () => {
     const first = await log.recordMessages([entry(1, { n: 1 }), entry(2, { n: 2 })]);
     const stored = await rows(orderId);
     expect(first).toEqual({ orderId, seq: 2, hash: stored[1].hash });
-    // The retry carries another payload (as a replayed batch may): what is stored is what counts.
-    expect(await log.recordMessages([entry(2, { n: 'retried' })])).toEqual(first);
+    // The retry is stamped later (as a retried workflow task stamps it): what is stored is what counts.
+    expect(await log.recordMessages([entry(2, { n: 2 })])).toEqual(first);
+    // Another entry under a taken number goes after the last, and the head says where.
+    const moved = await log.recordMessages([entry(2, { n: 'another entry' })]);
+    expect(moved).toEqual({ orderId, seq: 3, hash: (await rows(orderId))[2].hash });
     expect(await log.recordMessages([])).toBeNull();
   });
 

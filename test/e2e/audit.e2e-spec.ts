@@ -208,11 +208,16 @@ describe('auditing orders', () => {
     await expect(log.recordMessages([entry(2, { n: 2 })])).rejects.toMatchObject({ type: 'OrderLogOutOfOrder', nonRetryable: false });
     await log.recordMessages([entry(1, { n: 1 })]);
     await log.recordMessages([entry(2, { n: 2 })]);
-    await log.recordMessages([entry(2, { n: 'retried with another payload' })]);
+    // Stamped later, as a retried workflow task stamps it: the same entry, not another one.
+    await log.recordMessages([entry(2, { n: 2 })]);
+    const { rows: once } = await stack.db.query(`SELECT seq FROM distributor.order_messages WHERE order_id = $1`, [orderId]);
+    expect(once).toHaveLength(2);
+    await log.recordMessages([entry(2, { n: 'another entry under a taken number' })]);
     const { rows } = await stack.db.query(`SELECT seq, payload, prev_hash, hash FROM distributor.order_messages WHERE order_id = $1 ORDER BY seq`, [orderId]);
-    expect(rows.map((r: { seq: number; payload: unknown }) => [r.seq, r.payload])).toEqual([[1, { n: 1 }], [2, { n: 2 }]]);
+    expect(rows.map((r: { seq: number; payload: unknown }) => [r.seq, r.payload])).toEqual([[1, { n: 1 }], [2, { n: 2 }], [3, { n: 'another entry under a taken number' }]]);
     expect(rows[0].prev_hash).toBeNull();
     expect(rows[1].prev_hash).toBe(rows[0].hash);
+    expect(rows[2].prev_hash).toBe(rows[1].hash);
     expect(rows[1].hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
