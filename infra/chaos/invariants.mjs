@@ -35,8 +35,10 @@ export async function checkOrder({ client, db }, orderId, { expect } = {}) {
 
   // reaches its end
   let status;
+  let view;
   try {
-    status = (await client.get('distributor', `/orders/${orderId}`, { as: OPERATOR })).status;
+    view = await client.get('distributor', `/orders/${orderId}`, { as: OPERATOR });
+    status = view.status;
   } catch (error) {
     fail('reaches-end', `the order cannot be read: ${error.message}`);
   }
@@ -66,6 +68,11 @@ export async function checkOrder({ client, db }, orderId, { expect } = {}) {
   if (steps[0] !== undefined && steps[0] !== 1) fail('log-once-in-order', `the log starts at step ${steps[0]}`);
   if (count('stock-answer') > count('stock-inquiry')) fail('log-once-in-order', `${count('stock-answer')} stock answers to ${count('stock-inquiry')} inquiries`);
   if (count('shipping-quote') > count('shipping-inquiry')) fail('log-once-in-order', `${count('shipping-quote')} quotes to ${count('shipping-inquiry')} inquiries`);
+  // nothing the order acted on is missing from its log: each booking it holds as accepted was logged
+  const acceptedBookings = (view?.bookings ?? []).filter((b) => b.status === 'accepted').length;
+  if (status === 'completed' && count('transport-acceptance') !== acceptedBookings) {
+    fail('log-once-in-order', `${acceptedBookings} accepted bookings and ${count('transport-acceptance')} transport acceptances logged`);
+  }
   if (count('transport-acceptance') > count('transport-notice')) fail('log-once-in-order', `${count('transport-acceptance')} acceptances to ${count('transport-notice')} transport notices`);
 
   // stock taken or released exactly once

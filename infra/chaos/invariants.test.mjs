@@ -11,6 +11,7 @@ const msg = (seq, step, name, sender, receiver, payload = {}) => ({ seq, step, n
 function soundOrder() {
   return {
     status: 'completed',
+    bookings: [{ originCode: 'SE-GOT', status: 'accepted' }],
     log: [
       msg(1, 1, 'purchase-order', 'muster', 'tradelane'),
       msg(2, 2, 'stock-inquiry', 'tradelane', 'acme', { i: 1 }),
@@ -57,7 +58,7 @@ function fakes(order) {
     async get(_role, path) {
       if (path.endsWith('/verify')) return order.verify;
       if (path.endsWith('/replay')) return order.replay;
-      return { status: order.status };
+      return { status: order.status, bookings: order.bookings };
     },
   };
   return { db, client };
@@ -79,6 +80,7 @@ const cases = [
   ['an order cancelled where the row expects it completed', 'reaches-end', (o) => (o.status = 'cancelled')],
   ['a gap in the log', 'log-once-in-order', (o) => o.log.splice(3, 1)],
   ['a message logged twice', 'log-once-in-order', (o) => o.log.push({ ...o.log[4], seq: 12 })],
+  ['an accepted booking whose acceptance is missing from the log', 'log-once-in-order', (o) => (o.log = o.log.filter((m) => m.name !== 'transport-acceptance').map((m, i) => ({ ...m, seq: i + 1 })))],
   ['a second transfer notice', 'log-once-in-order', (o) => o.log.push(msg(12, 8, 'transfer-notice', 'tradelane-pay', 'tradelane', { again: 1 }))],
   ['stock taken twice for one dispatch notice', 'stock-once', (o) => o.movements.push({ ...o.movements[0] })],
   ['two reservations for one inquiry line', 'stock-once', (o) => o.reservations.push({ ...o.reservations[0], status: 'released' })],
