@@ -123,7 +123,7 @@ export function table(summary) {
     }
     for (const w of summary.warnings) out.push(`\n> WARNING: ${w}`);
   }
-  if (summary.scaling?.lines) {
+  if (summary.scaling?.lines?.length) {
     out.push('\n| lines in one order | accepted (ms) | every stock answer in (ms) | completed (ms) |');
     out.push('| ---: | ---: | ---: | ---: |');
     for (const r of summary.scaling.lines) out.push(`| ${r.lines} | ${fmt(r.acceptMs)} | ${fmt(r.stockAnswersMs)} | ${fmt(r.completedMs)} |`);
