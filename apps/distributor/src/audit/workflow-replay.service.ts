@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker, bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, type ReplayWorkerOptions } from '@temporalio/worker';
 import { orderWorkflowId, taskQueueFor } from '@tradelane/contracts';
 import { ProblemException, TEMPORAL_CLIENT, installTemporalRuntime, temporalConfig, workflowSpanSinks, type TemporalConfig } from '@tradelane/platform';
 import { historyHeads, type History } from './history-anchors';
+import { Replayer } from './replayer';
 import type { HistoryAnchor } from './order-log-verification';
 
 /** How long verify waits for Temporal before it says the history anchor is unavailable. */
@@ -76,13 +77,19 @@ function localActivityMarkerEventId(message: string, history?: History): string 
 
 /** Order workflow histories, and their replay against the workflow code deployed now. */
 @Injectable()
-export class WorkflowReplayService {
+export class WorkflowReplayService implements OnApplicationShutdown {
   private bundle?: Promise<ReplayWorkerOptions['workflowBundle']>;
+  // The bundle's tracing interceptors name their span sink even when replaying.
+  private readonly replayer = new Replayer(async () => ({ workflowBundle: await this.workflowBundle(), sinks: workflowSpanSinks('tradelane-distributor') }));
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @Inject(temporalConfig.KEY) private readonly config: TemporalConfig,
   ) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.replayer.close();
+  }
 
   /** The history as Temporal's JSON (the form `temporal workflow show --output json` and historyFromJSON use). */
   async historyJson(orderId: string): Promise<string> {
@@ -159,9 +166,7 @@ export class WorkflowReplayService {
         yield h;
       }
     }
-    // The bundle's tracing interceptors name their span sink even when replaying.
-    const results = Worker.runReplayHistories({ workflowBundle: await this.workflowBundle(), sinks: workflowSpanSinks('tradelane-distributor') }, remembered());
-    for await (const result of results) {
+    await this.replayer.replay(remembered(), (result) => {
       verdicts.push({
         orderId: orderIdOf(result.workflowId),
         workflowId: result.workflowId,
@@ -170,7 +175,7 @@ export class WorkflowReplayService {
         ...(result.error ? { error: divergence(result.error, replayed.get(result.workflowId)) } : {}),
       });
       replayed.delete(result.workflowId);
-    }
+    });
     return verdicts;
   }
 
