@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../scripts/free-port.mjs';
-import { PORT_VARIABLES } from '../scripts/stack-process.mjs';
+import { PORT_VARIABLES, untilUp } from '../scripts/stack-process.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const host = '127.0.0.1';
@@ -129,30 +129,7 @@ export async function startReleaseStack({ release, dir, temporalAddress, databas
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
   child.once('exit', () => process.off('exit', stopOnExit));
-  const output = [];
-  const keep = (chunk) => {
-    output.push(String(chunk));
-    if (output.length > 400) output.splice(0, output.length - 400);
-    if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
-  };
-  child.stderr.on('data', keep);
-  await new Promise((resolveUp, rejectUp) => {
-    let seen = '';
-    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
-    child.stdout.on('data', (chunk) => {
-      keep(chunk);
-      if (seen === undefined) return;
-      seen = (seen + chunk).slice(-4096);
-      if (!seen.includes('Tradelane is up.')) return;
-      seen = undefined;
-      clearTimeout(timer);
-      resolveUp();
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      rejectUp(new Error(`release ${release.version} exited with code ${code} before it was up:\n${output.join('').slice(-4000)}`));
-    });
-  });
+  const output = await untilUp(child, { what: `release ${release.version}`, onOutput: (chunk) => process.env.BENCH_VERBOSE && process.stderr.write(chunk) });
   return {
     release,
     namespace,

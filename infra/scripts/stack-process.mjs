@@ -45,6 +45,29 @@ export async function startStackProcess({ dataDir, env = {}, onOutput = () => {}
   const stopOnExit = () => child.kill('SIGTERM');
   process.once('exit', stopOnExit);
   child.once('exit', () => process.off('exit', stopOnExit));
+  await untilUp(child, { timeoutMs, onOutput, what: 'the stack' });
+  return {
+    child,
+    ports,
+    urls: Object.fromEntries(Object.entries(PORT_VARIABLES).map(([role, variable]) => [role, `http://${host}:${ports[variable]}`])),
+    temporalAddress: `${host}:${ports.TEMPORAL_PORT}`,
+    databaseUrl: `postgres://tradelane:tradelane@${host}:${ports.POSTGRES_PORT}/tradelane`,
+    stop: (graceMs = 60_000) =>
+      new Promise((r) => {
+        if (child.exitCode !== null) return r();
+        child.once('exit', r);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+      }),
+  };
+}
+
+/**
+ * Resolves once a start.mjs child prints that it is up; rejects with the tail of its output if it
+ * exits first, and stops it after `timeoutMs`. `onOutput` sees everything it prints; the lines it
+ * printed last are returned, and kept up to date while it runs.
+ */
+export async function untilUp(child, { timeoutMs = 300_000, onOutput = () => {}, what = 'the stack' } = {}) {
   const tail = [];
   const keep = (chunk) => {
     onOutput(chunk);
@@ -66,21 +89,8 @@ export async function startStackProcess({ dataDir, env = {}, onOutput = () => {}
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rejectUp(new Error(`the stack exited with code ${code} before it was up:\n${tail.join('').slice(-4000)}`));
+      rejectUp(new Error(`${what} exited with code ${code} before it was up:\n${tail.join('').slice(-4000)}`));
     });
   });
-  return {
-    child,
-    ports,
-    urls: Object.fromEntries(Object.entries(PORT_VARIABLES).map(([role, variable]) => [role, `http://${host}:${ports[variable]}`])),
-    temporalAddress: `${host}:${ports.TEMPORAL_PORT}`,
-    databaseUrl: `postgres://tradelane:tradelane@${host}:${ports.POSTGRES_PORT}/tradelane`,
-    stop: (graceMs = 60_000) =>
-      new Promise((r) => {
-        if (child.exitCode !== null) return r();
-        child.once('exit', r);
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
-      }),
-  };
+  return tail;
 }
