@@ -3,12 +3,13 @@
 // of its own), so that A is measured against what was released in the same run.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../scripts/free-port.mjs';
 import { PORT_VARIABLES, untilUp } from '../scripts/stack-process.mjs';
+import { cacheRoot } from '../temporal/ensure-cli.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const host = '127.0.0.1';
@@ -22,10 +23,6 @@ export function lastRelease() {
 
 export const releaseNamespace = (release) => `tradelane-release-${release.version}`;
 const releaseDatabase = (release) => `tradelane_release_${release.version.replace(/[^0-9A-Za-z]/g, '_')}`;
-
-function cacheRoot() {
-  return process.env.TRADELANE_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tradelane');
-}
 
 function run(command, args, cwd, log) {
   log(`release build: ${command} ${args.join(' ')}`);
